@@ -1,0 +1,23 @@
+//go:build echarts
+
+package nianbao
+
+import (
+	_ "embed"
+	"encoding/json"
+)
+
+// Built with -tags echarts (make build): the pinned copy from npm is part
+// of the binary, so it builds sites anywhere.
+
+//go:embed node_modules/echarts/dist/echarts.min.js
+var echartsJS []byte
+
+//go:embed node_modules/echarts/package.json
+var echartsPackage []byte
+
+var echartsVersion = func() string {
+	var p struct{ Version string }
+	json.Unmarshal(echartsPackage, &p)
+	return p.Version
+}()

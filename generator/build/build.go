@@ -1,0 +1,214 @@
+// Package build runs the whole pipeline: load the settings and content,
+// parse the metric data, assemble the site model, render every page, and
+// publish the result in one step.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+	"time"
+
+	"nianbao"
+	"nianbao/generator/config"
+	"nianbao/generator/content"
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+	"nianbao/generator/publish"
+	"nianbao/generator/site"
+	"nianbao/generator/theme"
+)
+
+// Version is the program's version.
+const Version = "0.1.0"
+
+// Options says what to build.
+type Options struct {
+	Site    string // the site folder
+	Out     string // the output folder; "" means <site>/public
+	Drafts  bool   // include drafts
+	BaseURL string // overrides site.toml's baseURL
+	// Theme is the built-in default theme; nil means the one embedded in
+	// the program.
+	Theme fs.FS
+}
+
+// Stats describes a finished build.
+type Stats struct {
+	Pages     int
+	Files     int
+	Charts    int
+	Languages int
+	Duration  time.Duration
+	Warnings  []*diag.Diagnostic
+}
+
+func (s Stats) String() string {
+	return fmt.Sprintf("%d pages, %d charts, %d languages, %d files in %v", s.Pages, s.Charts, s.Languages, s.Files, s.Duration.Round(time.Millisecond))
+}
+
+// Run builds the site. On any problem it returns every error found, as a
+// diag.ErrorList, and leaves the output folder as it was.
+func Run(o Options) (Stats, error) {
+	start := time.Now()
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Site, "public")
+	}
+	var l diag.List
+	s := Load(o, &l)
+	if l.HasErrors() {
+		return Stats{Warnings: l.Warnings()}, l.Err()
+	}
+	w, err := publish.New(o.Out)
+	if err != nil {
+		return Stats{}, err
+	}
+	st := write(s, os.DirFS(o.Site), w, &l)
+	if l.HasErrors() {
+		w.Abort()
+		return Stats{Warnings: l.Warnings()}, l.Err()
+	}
+	if err := w.Commit(); err != nil {
+		return Stats{}, err
+	}
+	st.Files = w.Files()
+	st.Languages = len(s.Config.Languages)
+	st.Duration = time.Since(start)
+	st.Warnings = l.Warnings()
+	return st, nil
+}
+
+// Load runs every step before rendering: it reads and checks the settings,
+// the content and the data, loads the theme, and assembles the model.
+func Load(o Options, l *diag.List) *site.Site {
+	fsys := os.DirFS(o.Site)
+	src, err := fs.ReadFile(fsys, config.File)
+	if err != nil {
+		l.Errorf(diag.Pos{File: config.File}, "cannot read the site settings: %v (is %s a site folder?)", unwrap(err), o.Site)
+		return nil
+	}
+	cfg := config.Parse(src, o.BaseURL, l)
+	extra := cfg.Extra()
+	c := content.Load(fsys, content.Options{Default: cfg.Language, Extra: extra, Drafts: o.Drafts}, l)
+
+	cat := &metrics.Catalogue{}
+	if c.Catalogue.Src != nil {
+		cat = metrics.ParseCatalogue(c.Catalogue.Name, c.Catalogue.Src, extra, l)
+	}
+	years := make([]int, len(c.Years))
+	for i, y := range c.Years {
+		years[i] = y.Year
+	}
+	data := metrics.NewData(cat, years)
+	for _, y := range c.Years {
+		if y.Metrics.Src != nil {
+			data.ParseYear(y.Year, y.Metrics.Name, y.Metrics.Src, extra, l)
+		}
+	}
+	var members []*content.Member
+	if c.Members.Src != nil {
+		members = content.ParseMembers(c.Members, extra, l)
+	}
+
+	th := loadTheme(fsys, cfg, o.Theme, l)
+	s := site.New(cfg, data, c, members, th, "nianbao "+Version)
+	addECharts(s, fsys, o.Site, l)
+	return s
+}
+
+func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *theme.Theme {
+	if builtin == nil {
+		builtin = nianbao.DefaultTheme()
+	}
+	layers := []theme.Layer{{FS: fsys, Prefix: ""}}
+	dir := "themes/" + cfg.Theme
+	if fi, err := fs.Stat(fsys, dir); err == nil && fi.IsDir() {
+		sub, _ := fs.Sub(fsys, dir)
+		layers = append(layers, theme.Layer{FS: sub, Prefix: dir + "/"})
+	} else if cfg.Theme != "default" {
+		l.Errorf(diag.Pos{File: config.File}, "theme %q not found: there is no folder %s", cfg.Theme, dir)
+	}
+	layers = append(layers, theme.Layer{FS: builtin, Prefix: "(built-in theme)/"})
+	codes := make([]string, len(cfg.Languages))
+	for i, lg := range cfg.Languages {
+		codes[i] = lg.Code
+	}
+	return theme.Load(layers, codes, l)
+}
+
+// write renders every page concurrently and writes the files.
+func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
+	pages := s.Pages()
+	var (
+		wg     sync.WaitGroup
+		mu     sync.Mutex
+		charts int
+		next   = make(chan *site.Page)
+	)
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range next {
+				out := s.Render(p, l)
+				if l.HasErrors() {
+					continue
+				}
+				for _, f := range out.Files {
+					if err := w.Write(p.Rel+f.Name, f.Data); err != nil {
+						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
+					}
+				}
+				mu.Lock()
+				charts += out.Charts
+				mu.Unlock()
+			}
+		}()
+	}
+	for _, p := range pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+	copyFiles(s, fsys, w, l)
+	return Stats{Pages: len(pages), Charts: charts}
+}
+
+// copyFiles publishes the theme's assets and static files, the site's
+// static files, and the files that sit in year folders.
+func copyFiles(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) {
+	th := s.Theme
+	for _, name := range th.AssetNames() {
+		a := th.Assets[name]
+		if err := w.Write(a.Path, a.Data); err != nil {
+			l.Errorf(diag.Pos{File: a.Name}, "%v", err)
+		}
+	}
+	for _, f := range th.Static {
+		if err := w.Copy(f.Path, f.FS, f.Src); err != nil {
+			l.Errorf(diag.Pos{File: f.Src}, "%v", err)
+		}
+	}
+	for _, y := range s.Content.Years {
+		for _, f := range y.Static {
+			rel := f[len(content.Dir)+1:]
+			for _, lg := range s.Config.Languages {
+				if err := w.Copy(lg.Prefix+rel, fsys, f); err != nil {
+					l.Errorf(diag.Pos{File: f}, "%v", err)
+				}
+			}
+		}
+	}
+}
+
+func unwrap(err error) error {
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err
+	}
+	return err
+}

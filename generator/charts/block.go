@@ -1,0 +1,179 @@
+// Package charts turns the fenced blocks of a report section into figures:
+//
+//	```chart                               ```kpi
+//	type = "line"                          metrics = ["a.b", "c.d"]
+//	title = "…"            (optional)      ```
+//	metrics = ["a.b", "c.d"]
+//	years = [2021, 2025]   (optional)      ```table
+//	```                                    metrics = ["a.b"]
+//	                                       years = [2023, 2025]  (optional)
+//	                                       title = "…"           (optional)
+//	                                       ```
+//
+// Chart types: line, bar, stacked-bar, horizontal-bar, pie, donut, radar,
+// gauge. Pie, donut and gauge show the page's year; the others show the
+// year range, by default every report year up to the page's year.
+//
+// Chart options are built with go-echarts and written as JSON with HTML
+// escaping on; every chart carries its numbers as an HTML table and a CSV
+// file. This package is the only importer of go-echarts.
+package charts
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+	"nianbao/generator/tomldoc"
+)
+
+// Types lists the chart types in the order the documentation gives them.
+var Types = []string{"line", "bar", "stacked-bar", "horizontal-bar", "pie", "donut", "radar", "gauge"}
+
+// Kinds are the info strings of the fenced blocks this package handles.
+var Kinds = []string{"chart", "kpi", "table"}
+
+// IsKind reports whether a fenced block's info string is one of ours.
+func IsKind(info string) bool { return slices.Contains(Kinds, info) }
+
+// Env is what a block needs to know about the page it stands in.
+type Env struct {
+	Data *metrics.Data
+	Year int                     // the page's year
+	Lang string                  // the language the page's text is in
+	T    func(key string) string // theme strings in Lang
+}
+
+// Block is a parsed and checked fenced block.
+type Block struct {
+	Kind    string // chart, kpi or table
+	Type    string // the chart type, for charts
+	Title   string
+	Metrics []*metrics.Metric
+	Years   []int // the years shown, ascending
+	Pos     diag.Pos
+}
+
+// Parse reads the TOML body of a fenced block of the given kind. firstLine
+// is the file line of the body's first line; pos is the fence's position.
+// Problems are added to l and Parse returns nil.
+func Parse(kind, file string, src []byte, firstLine int, pos diag.Pos, env Env, l *diag.List) *Block {
+	t, err := tomldoc.Parse(file, src, firstLine)
+	if err != nil {
+		l.Add(err)
+		return nil
+	}
+	var bad diag.List
+	b := &Block{Kind: kind, Pos: pos}
+	switch kind {
+	case "chart":
+		t.Unknown(&bad, "a chart block", "type", "title", "metrics", "years")
+		b.Type, _ = t.String("type", &bad)
+		switch {
+		case !t.Has("type"):
+			bad.Errorf(pos, "chart block has no type; add type = \"line\" (or %s)", strings.Join(Types[1:], ", "))
+		case b.Type != "" && !slices.Contains(Types, b.Type):
+			bad.Errorf(t.ValuePos("type"), "unknown chart type %q; expected %s", b.Type, strings.Join(Types, ", "))
+		}
+	case "kpi":
+		t.Unknown(&bad, "a kpi block", "metrics")
+	case "table":
+		t.Unknown(&bad, "a table block", "title", "metrics", "years")
+	}
+	b.Title, _ = t.String("title", &bad)
+	b.parseMetrics(t, env, &bad)
+	b.parseYears(t, env, &bad)
+	if !bad.HasErrors() {
+		b.checkValues(t, env, &bad)
+	}
+	l.Merge(&bad)
+	if bad.HasErrors() {
+		return nil
+	}
+	return b
+}
+
+func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
+	ids, ok := t.Strings("metrics", l)
+	if !t.Has("metrics") || (ok && len(ids) == 0) {
+		l.Errorf(b.Pos, "%s block has no metrics; add metrics = [\"group.key\"]", b.Kind)
+		return
+	}
+	seen := map[string]bool{}
+	for i, id := range ids {
+		m, found := env.Data.Catalogue.Metric(id)
+		switch {
+		case !found:
+			l.Errorf(t.ElemPos("metrics", i), "unknown metric %q", id)
+		case seen[id]:
+			l.Errorf(t.ElemPos("metrics", i), "metric %q is listed twice", id)
+		default:
+			b.Metrics = append(b.Metrics, m)
+		}
+		seen[id] = true
+	}
+	if b.Type == "gauge" && len(ids) > 1 {
+		l.Errorf(t.ElemPos("metrics", 1), "a gauge shows one metric, not %d", len(ids))
+	}
+}
+
+func (b *Block) parseYears(t *tomldoc.Table, env Env, l *diag.List) {
+	from, to := 0, env.Year
+	if t.Has("years") {
+		ys, ok := t.Ints("years", l)
+		if !ok {
+			return
+		}
+		if len(ys) != 2 {
+			l.Errorf(t.ValuePos("years"), "years must be a range of two years, such as [2021, %d]", env.Year)
+			return
+		}
+		if ys[0] > ys[1] {
+			l.Errorf(t.ValuePos("years"), "years [%d, %d] run backwards", ys[0], ys[1])
+			return
+		}
+		from, to = int(ys[0]), int(ys[1])
+	}
+	for _, y := range env.Data.Years {
+		if y >= from && y <= to {
+			b.Years = append(b.Years, y)
+		}
+	}
+	if b.pageYearOnly() {
+		b.Years = []int{env.Year}
+	}
+	if len(b.Years) == 0 {
+		l.Errorf(t.ValuePos("years"), "no report year falls in years [%d, %d]", from, to)
+	}
+}
+
+func (b *Block) pageYearOnly() bool {
+	return b.Kind == "kpi" || b.Type == "pie" || b.Type == "donut" || b.Type == "gauge"
+}
+
+// checkValues reports blocks that would show nothing, and KPI cards
+// without a value.
+func (b *Block) checkValues(t *tomldoc.Table, env Env, l *diag.List) {
+	any := false
+	for i, m := range b.Metrics {
+		for _, y := range b.Years {
+			if _, ok := env.Data.Value(m, y); ok {
+				any = true
+			} else if b.Kind == "kpi" {
+				l.Errorf(t.ElemPos("metrics", i), "no value for %q in %d", m.ID, y)
+			}
+		}
+	}
+	if !any && b.Kind != "kpi" {
+		l.Errorf(b.Pos, "%s block has no values to show in %s", b.Kind, yearSpan(b.Years))
+	}
+}
+
+func yearSpan(ys []int) string {
+	if len(ys) == 1 {
+		return fmt.Sprint(ys[0])
+	}
+	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+}

@@ -1,0 +1,293 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/go-echarts/go-echarts/v2/charts"
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/generator/metrics"
+)
+
+// palette is the report's series colours: distinguishable, print-safe and
+// readable in greyscale in this order.
+var palette = []string{"#1f5fa8", "#e07b24", "#2a9d8f", "#c44e52", "#6c5ba7", "#8c6d31", "#4aa3df", "#7f7f7f"}
+
+// optionJSON builds the ECharts option of a chart block and returns it as
+// JSON that is safe inside a <script type="application/json"> element.
+func (b *Block) optionJSON(env Env) ([]byte, error) {
+	var opt map[string]any
+	switch b.Type {
+	case "pie", "donut":
+		opt = b.pie(env)
+	case "gauge":
+		opt = b.gauge(env)
+	case "radar":
+		opt = b.radar(env)
+	default:
+		opt = b.cartesian(env)
+	}
+	out, err := json.Marshal(opt)
+	if err != nil {
+		return nil, err
+	}
+	// go-echarts marks raw JavaScript with __f__; nothing we write may
+	// carry it, whatever the content says.
+	if bytes.Contains(out, []byte("__f__")) {
+		return nil, errors.New("chart option contains the reserved marker __f__")
+	}
+	return out, nil
+}
+
+func globals(env Env, extra ...charts.GlobalOpts) []charts.GlobalOpts {
+	return append([]charts.GlobalOpts{
+		charts.WithColorsOpts(opts.Colors(palette)),
+		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
+	}, extra...)
+}
+
+// commonUnit returns the unit all metrics share in l, and whether they are
+// all percents.
+func (b *Block) commonUnit(l string) (string, bool) {
+	unit, pct := b.Metrics[0].UnitIn(l), true
+	for _, m := range b.Metrics {
+		if m.UnitIn(l) != unit {
+			unit = ""
+		}
+		pct = pct && m.Kind == metrics.Percent
+	}
+	return unit, pct
+}
+
+// round gives a value with the metric's decimals, as ECharts should show it.
+func round(m *metrics.Metric, v float64) float64 {
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', m.Decimals, 64), 64)
+	return f
+}
+
+func (b *Block) cartesian(env Env) map[string]any {
+	years := make([]string, len(b.Years))
+	for i, y := range b.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	unit, pct := b.commonUnit(env.Lang)
+	valueAxis := opts.YAxis{Type: "value", Name: unit}
+	if pct {
+		valueAxis = opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
+	}
+	catAxis := opts.XAxis{Type: "category", Data: years}
+	horizontal := b.Type == "horizontal-bar"
+	if horizontal {
+		// Years read top to bottom.
+		catAxis = opts.XAxis{Type: "value", Name: unit}
+		if pct {
+			catAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+		}
+		valueAxis = opts.YAxis{Type: "category", Data: years, Inverse: opts.Bool(true)}
+	}
+	g := globals(env,
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Bottom: "2%", Top: "48"}),
+		charts.WithXAxisOpts(catAxis),
+		charts.WithYAxisOpts(valueAxis),
+	)
+	if b.Type == "line" {
+		c := charts.NewLine()
+		c.SetGlobalOptions(g...)
+		c.SetXAxis(years)
+		for _, m := range b.Metrics {
+			data := make([]opts.LineData, len(b.Years))
+			for i, y := range b.Years {
+				data[i] = opts.LineData{Value: b.point(env, m, y)}
+			}
+			c.AddSeries(m.Name.In(env.Lang), data, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
+		}
+		c.Validate()
+		return c.JSON()
+	}
+	c := charts.NewBar()
+	c.SetGlobalOptions(g...)
+	c.SetXAxis(years)
+	for _, m := range b.Metrics {
+		data := make([]opts.BarData, len(b.Years))
+		for i, y := range b.Years {
+			data[i] = opts.BarData{Value: b.point(env, m, y)}
+		}
+		bar := opts.BarChart{}
+		if b.Type == "stacked-bar" {
+			bar.Stack = "total"
+		}
+		c.AddSeries(m.Name.In(env.Lang), data, charts.WithBarChartOpts(bar))
+	}
+	if horizontal {
+		c.XYReversal()
+	}
+	c.Validate()
+	opt := c.JSON()
+	if horizontal {
+		// XYReversal swaps the axes but Validate puts the years back on
+		// the x axis; set both explicitly.
+		opt["xAxis"] = []opts.XAxis{catAxis}
+		opt["yAxis"] = []opts.YAxis{valueAxis}
+	}
+	return opt
+}
+
+// point is a series value, or "-" (a gap) when the year has none.
+func (b *Block) point(env Env, m *metrics.Metric, y int) any {
+	if v, ok := env.Data.Value(m, y); ok {
+		return round(m, v.V)
+	}
+	return "-"
+}
+
+func (b *Block) pie(env Env) map[string]any {
+	c := charts.NewPie()
+	c.SetGlobalOptions(globals(env, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
+	var data []opts.PieData
+	for _, m := range b.Metrics {
+		if v, ok := env.Data.Value(m, env.Year); ok {
+			data = append(data, opts.PieData{Name: m.Name.In(env.Lang), Value: round(m, v.V)})
+		}
+	}
+	pie := opts.PieChart{Radius: "62%", Center: []string{"50%", "56%"}}
+	if b.Type == "donut" {
+		pie.Radius = []string{"38%", "64%"}
+	}
+	c.AddSeries(b.title(env), data, charts.WithPieChartOpts(pie),
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+	c.Validate()
+	return c.JSON()
+}
+
+func (b *Block) gauge(env Env) map[string]any {
+	m := b.Metrics[0]
+	v, _ := env.Data.Value(m, env.Year)
+	max := gaugeMax(m, v.V, env.Year)
+	c := charts.NewGauge()
+	c.SetGlobalOptions(globals(env, charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
+	c.AddSeries(m.Name.In(env.Lang), []opts.GaugeData{{Name: m.Name.In(env.Lang), Value: round(m, v.V)}},
+		func(s *charts.SingleSeries) {
+			s.Max = max
+			s.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
+			s.Detail = &opts.Detail{FontSize: 22}
+		})
+	c.Validate()
+	opt := c.JSON()
+	// go-echarts' Detail has no formatter: show the value as the report
+	// writes it, with its unit. Braces would be read as placeholders.
+	label := strings.NewReplacer("{", "(", "}", ")").Replace(m.Format(v.V, env.Lang))
+	patch(opt, "series", func(s map[string]any) {
+		if d, ok := s["detail"].(map[string]any); ok {
+			d["formatter"] = label
+		}
+	})
+	return opt
+}
+
+// gaugeMax is the gauge's scale: 100 for percents and scores, else the
+// year's target or a round number above the value.
+func gaugeMax(m *metrics.Metric, v float64, year int) int {
+	if m.Kind == metrics.Percent || m.Kind == metrics.Score {
+		if v <= 100 {
+			return 100
+		}
+	}
+	top := v
+	if t, ok := m.Targets[year]; ok && t > top {
+		top = t
+	}
+	return niceCeil(top * 1.1)
+}
+
+// niceCeil rounds v up to 1, 2 or 5 times a power of ten.
+func niceCeil(v float64) int {
+	if v <= 1 {
+		return 1
+	}
+	p := math.Pow(10, math.Floor(math.Log10(v)))
+	for _, f := range []float64{1, 2, 5, 10} {
+		if f*p >= v {
+			return int(f * p)
+		}
+	}
+	return int(10 * p)
+}
+
+func (b *Block) radar(env Env) map[string]any {
+	c := charts.NewRadar()
+	ind := make([]*opts.Indicator, len(b.Metrics))
+	for i, m := range b.Metrics {
+		top := 0.0
+		for _, y := range b.Years {
+			if v, ok := env.Data.Value(m, y); ok && v.V > top {
+				top = v.V
+			}
+		}
+		max := float32(niceCeil(top * 1.05))
+		if m.Kind == metrics.Percent && top <= 100 {
+			max = 100
+		}
+		ind[i] = &opts.Indicator{Name: m.Name.In(env.Lang), Max: max}
+	}
+	c.SetGlobalOptions(globals(env,
+		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, Center: []string{"50%", "56%"}}))...)
+	for _, y := range b.Years {
+		vals := make([]any, len(b.Metrics))
+		for i, m := range b.Metrics {
+			vals[i] = b.point(env, m, y)
+		}
+		name := strconv.Itoa(y)
+		c.AddSeries(name, []opts.RadarData{{Name: name, Value: vals}})
+	}
+	c.Validate()
+	opt := c.JSON()
+	patch(opt, "radar", func(r map[string]any) { r["radius"] = "62%" })
+	return opt
+}
+
+// patch edits the option's key (an object or an array of objects) where
+// go-echarts has no field for what we need: it round-trips the value
+// through JSON and calls f on each object.
+func patch(opt map[string]any, key string, f func(map[string]any)) {
+	raw, err := json.Marshal(opt[key])
+	if err != nil {
+		return
+	}
+	var list []map[string]any
+	if json.Unmarshal(raw, &list) == nil {
+		for _, m := range list {
+			f(m)
+		}
+		opt[key] = list
+		return
+	}
+	var one map[string]any
+	if json.Unmarshal(raw, &one) == nil {
+		f(one)
+		opt[key] = one
+	}
+}
+
+// title is the block's title, or one made from its metrics' names.
+func (b *Block) title(env Env) string {
+	if b.Title != "" {
+		return b.Title
+	}
+	sep := env.T("list_separator")
+	s := ""
+	for i, m := range b.Metrics {
+		if i > 0 {
+			s += sep
+		}
+		s += m.Name.In(env.Lang)
+	}
+	return s
+}

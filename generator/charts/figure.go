@@ -1,0 +1,184 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/csv"
+	"html/template"
+	"strconv"
+
+	"nianbao/generator/metrics"
+)
+
+// Figure is what a block renders: its HTML, and for charts and tables the
+// CSV of its numbers.
+type Figure struct {
+	HTML []byte
+	CSV  []byte // nil for kpi blocks
+}
+
+// Table is a block's numbers as rows of text: a row per metric, a column
+// per year.
+type Table struct {
+	Caption string
+	Corner  string   // top-left header cell
+	Years   []string // column headers
+	Rows    []Row
+	Notes   []string
+}
+
+// Row is one metric's row of a table.
+type Row struct {
+	Head  string // name and unit
+	Cells []Cell
+}
+
+// Cell is one formatted value; Missing marks a year with no value.
+type Cell struct {
+	Text    string
+	Missing bool
+	Note    bool
+}
+
+type figureData struct {
+	ID      string
+	Kind    string
+	Type    string
+	Title   string
+	Span    string
+	Option  template.JS
+	Table   Table
+	CSVURL  string
+	CSVName string
+	KPIs    []kpiCard
+	t       func(string) string
+}
+
+// T returns a theme string, for the template.
+func (d figureData) T(key string) string { return d.t(key) }
+
+// Render renders the block as HTML. id is unique on the page ("chart-3");
+// csvURL is where the block's CSV will be published.
+func (b *Block) Render(id, csvURL string, env Env) (Figure, error) {
+	d := figureData{ID: id, Kind: b.Kind, Type: b.Type, Title: b.title(env), Span: yearSpan(b.Years), CSVURL: csvURL, CSVName: id + ".csv", t: env.T}
+	var fig Figure
+	switch b.Kind {
+	case "kpi":
+		d.KPIs = b.kpis(env)
+	default:
+		d.Table = b.table(env)
+		fig.CSV = b.csv(env)
+	}
+	if b.Kind == "chart" {
+		opt, err := b.optionJSON(env)
+		if err != nil {
+			return fig, err
+		}
+		d.Option = template.JS(opt)
+	}
+	var buf bytes.Buffer
+	if err := figureTmpl.Execute(&buf, d); err != nil {
+		return fig, err
+	}
+	fig.HTML = buf.Bytes()
+	return fig, nil
+}
+
+// table lays the block's numbers out as text.
+func (b *Block) table(env Env) Table {
+	t := Table{Caption: b.title(env), Corner: env.T("metric")}
+	for _, y := range b.Years {
+		t.Years = append(t.Years, strconv.Itoa(y))
+	}
+	for _, m := range b.Metrics {
+		r := Row{Head: m.Name.In(env.Lang)}
+		if u := m.UnitIn(env.Lang); u != "" {
+			r.Head += env.T("unit_open") + u + env.T("unit_close")
+		} else if m.Kind == metrics.Percent {
+			r.Head += env.T("unit_open") + "%" + env.T("unit_close")
+		}
+		for _, y := range b.Years {
+			v, ok := env.Data.Value(m, y)
+			if !ok {
+				r.Cells = append(r.Cells, Cell{Text: "—", Missing: true})
+				continue
+			}
+			c := Cell{Text: metrics.FormatNumber(v.V, m.Decimals, m.Kind != metrics.Percent)}
+			if n := v.Note.In(env.Lang); n != "" {
+				c.Note = true
+				t.Notes = append(t.Notes, strconv.Itoa(y)+" "+m.Name.In(env.Lang)+env.T("note_colon")+n)
+			}
+			r.Cells = append(r.Cells, c)
+		}
+		t.Rows = append(t.Rows, r)
+	}
+	return t
+}
+
+// csv writes the block's numbers for spreadsheets: UTF-8 with a byte order
+// mark, a row per metric, raw numbers with the metric's decimals.
+func (b *Block) csv(env Env) []byte {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	head := []string{"metric", "name", "unit"}
+	for _, y := range b.Years {
+		head = append(head, strconv.Itoa(y))
+	}
+	w.Write(head)
+	for _, m := range b.Metrics {
+		unit := m.UnitIn(env.Lang)
+		if m.Kind == metrics.Percent {
+			unit = "%"
+		}
+		rec := []string{m.ID, m.Name.In(env.Lang), unit}
+		for _, y := range b.Years {
+			if v, ok := env.Data.Value(m, y); ok {
+				rec = append(rec, metrics.FormatNumber(v.V, m.Decimals, false))
+			} else {
+				rec = append(rec, "")
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// kpiCard is one metric's card in a kpi block.
+type kpiCard struct {
+	Name     string
+	Value    string
+	Unit     string
+	Change   string
+	Dir      string // up, down, flat
+	Mood     string // good, bad, neutral
+	Target   string
+	Progress string
+	Pct      float64 // progress for the <progress> bar, capped at 100
+	Note     string
+}
+
+func (b *Block) kpis(env Env) []kpiCard {
+	var out []kpiCard
+	for _, m := range b.Metrics {
+		v, _ := env.Data.Value(m, env.Year)
+		c := kpiCard{Name: m.Name.In(env.Lang), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
+		if prev, ok := env.Data.Value(m, env.Year-1); ok {
+			if d, err := m.Change(v.V, prev.V); err == nil {
+				c.Change = d.Format(env.Lang)
+				c.Dir = [...]string{"down", "flat", "up"}[d.Direction()+1]
+				c.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
+			}
+		}
+		if t, ok := m.Targets[env.Year]; ok {
+			c.Target = m.Format(t, env.Lang)
+			if p, err := metrics.Progress(v.V, t); err == nil {
+				c.Progress = metrics.Percent1(p)
+				c.Pct = min(100, max(0, p))
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}

@@ -1,0 +1,212 @@
+// Package config reads site.toml, the site settings:
+//
+//	title       the site's title (default language); title_<lang> or
+//	            [languages.<lang>] title translates it
+//	description one line about the site, for search engines and feeds
+//	baseURL     where the site is published, may carry a sub-path
+//	language    the default language, served at / (default "zh")
+//	theme       the theme folder under themes/ (default "default")
+//	[languages.<lang>]  each extra language, served at /<lang>/: title,
+//	            description, label (the switcher's text, e.g. "English")
+//	[alliance]  name, founded, lead (and their _<lang> translations)
+//	[charts]    echarts: a local ECharts file, relative to the site folder,
+//	            or an https URL (allowed, with a warning)
+package config
+
+import (
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/lang"
+	"nianbao/generator/tomldoc"
+)
+
+// File is the name of the settings file in the site folder.
+const File = "site.toml"
+
+// Config is the parsed site.toml.
+type Config struct {
+	Title       lang.Text
+	Description lang.Text
+	BaseURL     string // absolute URL or path, always ending in "/"
+	BasePath    string // BaseURL's path: "/" or "/alliance/"
+	Language    string // the default language code
+	Languages   []lang.Language
+	Labels      map[string]string // language code → switcher label
+	Theme       string
+	Alliance    Alliance
+	Charts      Charts
+}
+
+// Alliance describes the alliance the reports are about.
+type Alliance struct {
+	Name    lang.Text
+	Lead    lang.Text
+	Founded int
+}
+
+// Charts holds chart settings.
+type Charts struct {
+	ECharts    string   // as written; "" means the copy the program carries
+	ECHartsPos diag.Pos // where it was written
+}
+
+// Extra returns the codes of the non-default languages.
+func (c *Config) Extra() []string {
+	var out []string
+	for _, l := range c.Languages {
+		if !l.Default {
+			out = append(out, l.Code)
+		}
+	}
+	return out
+}
+
+var langCodeRe = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)?$`)
+
+var defaultLabels = map[string]string{"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français", "de": "Deutsch", "ru": "Русский", "es": "Español"}
+
+// Parse reads site.toml. baseURL, when not empty, overrides the file's.
+func Parse(src []byte, baseURL string, l *diag.List) *Config {
+	c := &Config{Language: "zh", Theme: "default", BaseURL: "/", Labels: map[string]string{}}
+	root, err := tomldoc.Parse(File, src, 1)
+	if err != nil {
+		l.Add(err)
+		c.finish(baseURL, diag.Pos{File: File}, l)
+		return c
+	}
+	if s, ok := root.String("language", l); ok {
+		if !langCodeRe.MatchString(s) {
+			l.Errorf(root.ValuePos("language"), "language %q is not a language code such as \"zh\" or \"en\"", s)
+		} else {
+			c.Language = s
+		}
+	}
+	var extra []string
+	langs, _ := root.Table("languages", l)
+	if langs != nil {
+		for _, code := range langs.Keys() {
+			if !langCodeRe.MatchString(code) {
+				l.Errorf(langs.KeyPos(code), "language %q is not a language code such as \"en\"", code)
+				continue
+			}
+			if code == c.Language {
+				l.Errorf(langs.KeyPos(code), "[languages.%s] is the default language; set its title at the top of site.toml", code)
+				continue
+			}
+			extra = append(extra, code)
+		}
+	}
+	sort.Strings(extra)
+	root.Unknown(l, "site.toml", translatedKeys(extra, []string{"title", "description"}, "baseURL", "language", "theme", "languages", "alliance", "charts")...)
+	c.Title = root.Text("title", extra, l)
+	c.Description = root.Text("description", extra, l)
+	for _, code := range extra {
+		c.parseLanguage(langs, code, l)
+	}
+	c.Languages = append(c.Languages, lang.Language{Code: c.Language, Default: true})
+	for _, code := range extra {
+		c.Languages = append(c.Languages, lang.Language{Code: code, Prefix: code + "/"})
+	}
+	for _, lg := range c.Languages {
+		if c.Labels[lg.Code] == "" {
+			c.Labels[lg.Code] = defaultLabels[lg.Code]
+		}
+		if c.Labels[lg.Code] == "" {
+			c.Labels[lg.Code] = lg.Code
+		}
+	}
+	if s, ok := root.String("theme", l); ok {
+		if s == "" || strings.ContainsAny(s, `/\.`) {
+			l.Errorf(root.ValuePos("theme"), "theme %q must be the name of a folder under themes/", s)
+		} else {
+			c.Theme = s
+		}
+	}
+	if a, ok := root.Table("alliance", l); ok {
+		a.Unknown(l, "[alliance]", translatedKeys(extra, []string{"name", "lead"}, "founded")...)
+		c.Alliance.Name = a.Text("name", extra, l)
+		c.Alliance.Lead = a.Text("lead", extra, l)
+		if y, ok := a.Int("founded", l); ok {
+			c.Alliance.Founded = int(y)
+		}
+	}
+	if ch, ok := root.Table("charts", l); ok {
+		ch.Unknown(l, "[charts]", "echarts")
+		if s, ok := ch.String("echarts", l); ok {
+			c.Charts.ECharts = s
+			c.Charts.ECHartsPos = ch.ValuePos("echarts")
+		}
+	}
+	if c.Title.Base == "" {
+		c.Title.Base = c.Alliance.Name.Base
+	}
+	pos := root.ValuePos("baseURL")
+	if s, ok := root.String("baseURL", l); ok && baseURL == "" {
+		baseURL = s
+	}
+	c.finish(baseURL, pos, l)
+	return c
+}
+
+func (c *Config) parseLanguage(langs *tomldoc.Table, code string, l *diag.List) {
+	t, ok := langs.Table(code, l)
+	if !ok {
+		return
+	}
+	t.Unknown(l, "[languages."+code+"]", "title", "description", "label")
+	if s, ok := t.String("title", l); ok {
+		c.Title.Set(code, s)
+	}
+	if s, ok := t.String("description", l); ok {
+		c.Description.Set(code, s)
+	}
+	if s, ok := t.String("label", l); ok {
+		c.Labels[code] = s
+	}
+}
+
+// finish checks and normalises the base URL.
+func (c *Config) finish(baseURL string, pos diag.Pos, l *diag.List) {
+	if pos.File == "" {
+		pos = diag.Pos{File: File}
+	}
+	if baseURL == "" {
+		baseURL = "/"
+	}
+	u, err := url.Parse(baseURL)
+	switch {
+	case err != nil:
+		l.Errorf(pos, "baseURL %q is not a URL: %v", baseURL, err)
+		return
+	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
+		l.Errorf(pos, "baseURL %q must start with https://, http:// or /", baseURL)
+		return
+	case u.Scheme == "" && !strings.HasPrefix(u.Path, "/"):
+		l.Errorf(pos, "baseURL %q must start with https://, http:// or /", baseURL)
+		return
+	case u.RawQuery != "" || u.Fragment != "":
+		l.Errorf(pos, "baseURL %q must not have a query or fragment", baseURL)
+		return
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	u.RawPath = ""
+	c.BaseURL = u.String()
+	c.BasePath = u.EscapedPath()
+}
+
+func translatedKeys(langs, tr []string, plain ...string) []string {
+	out := append([]string(nil), plain...)
+	for _, k := range tr {
+		out = append(out, k)
+		for _, l := range langs {
+			out = append(out, k+"_"+l)
+		}
+	}
+	return out
+}

@@ -1,0 +1,122 @@
+package content
+
+import (
+	"bytes"
+	"strings"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/lang"
+	"nianbao/generator/tomldoc"
+)
+
+// Page is one Markdown file: front matter and body.
+type Page struct {
+	File     string // slash path relative to the site folder
+	Lang     string // language code of this file
+	Title    lang.Text
+	Summary  lang.Text
+	Weight   int
+	HasWgt   bool
+	Draft    bool
+	Body     []byte
+	BodyLine int // the file line on which Body starts
+}
+
+// TitleIn returns the title in language l, using the page's own title for
+// its language.
+func (p *Page) TitleIn(l string) string {
+	if p == nil {
+		return ""
+	}
+	if l == p.Lang {
+		return p.Title.Base
+	}
+	return p.Title.In(l)
+}
+
+// SummaryIn is TitleIn for the summary.
+func (p *Page) SummaryIn(l string) string {
+	if p == nil {
+		return ""
+	}
+	if l == p.Lang {
+		return p.Summary.Base
+	}
+	return p.Summary.In(l)
+}
+
+// parsePage splits a Markdown file into front matter and body. extra are the
+// languages whose title_<lang> / summary_<lang> a default-language page may
+// carry.
+func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) *Page {
+	p := &Page{File: file, Lang: langCode, Body: src, BodyLine: 1}
+	src = bytes.TrimPrefix(src, []byte("\ufeff"))
+	p.Body = src
+	first, rest, _ := bytes.Cut(src, []byte("\n"))
+	switch strings.TrimRight(string(first), " \t\r") {
+	case "---":
+		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter must be TOML between +++ lines; YAML front matter (---) is not supported")
+		return p
+	case "+++":
+	default:
+		return p
+	}
+	// Find the closing +++ line.
+	line := 2
+	fm := rest
+	for off := 0; off <= len(rest); line++ {
+		end := bytes.IndexByte(rest[off:], '\n')
+		var cur []byte
+		next := len(rest) + 1
+		if end < 0 {
+			cur = rest[off:]
+		} else {
+			cur = rest[off : off+end]
+			next = off + end + 1
+		}
+		if strings.TrimRight(string(cur), " \t\r") == "+++" {
+			fm = rest[:off]
+			if next <= len(rest) {
+				p.Body = rest[next:]
+			} else {
+				p.Body = nil
+			}
+			p.BodyLine = line + 1
+			p.parseFrontMatter(fm, extra, l)
+			return p
+		}
+		off = next
+	}
+	l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter opened with +++ is never closed")
+	p.Body = nil
+	return p
+}
+
+func (p *Page) parseFrontMatter(fm []byte, extra []string, l *diag.List) {
+	t, err := tomldoc.Parse(p.File, fm, 2)
+	if err != nil {
+		l.Add(err)
+		return
+	}
+	known := []string{"title", "summary", "weight", "draft"}
+	if len(extra) > 0 {
+		for _, lg := range extra {
+			known = append(known, "title_"+lg, "summary_"+lg)
+		}
+	}
+	t.Unknown(l, "front matter", known...)
+	p.Title.Base, _ = t.String("title", l)
+	p.Summary.Base, _ = t.String("summary", l)
+	for _, lg := range extra {
+		if s, ok := t.String("title_"+lg, l); ok {
+			p.Title.Set(lg, s)
+		}
+		if s, ok := t.String("summary_"+lg, l); ok {
+			p.Summary.Set(lg, s)
+		}
+	}
+	if w, ok := t.Int("weight", l); ok {
+		p.Weight, p.HasWgt = int(w), true
+	}
+	p.Draft, _ = t.Bool("draft", l)
+}

@@ -1,0 +1,88 @@
+// Command nianbao builds the yearly progress-report sites of municipal
+// industry-education alliances from Markdown and TOML.
+//
+//	nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+//	nianbao version
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"nianbao/generator/build"
+	"nianbao/generator/diag"
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+const usage = `nianbao builds yearly report sites from Markdown and TOML.
+
+Usage:
+  nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+  nianbao version
+
+Run "nianbao <command> -h" for a command's options.
+`
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return runBuild(args[1:], stdout, stderr)
+	case "version", "--version", "-v":
+		_, v, err := build.PinnedECharts("")
+		if err != nil {
+			v = "not found"
+		}
+		fmt.Fprintf(stdout, "nianbao %s (ECharts %s)\n", build.Version, v)
+		return 0
+	case "help", "-h", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "nianbao: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func runBuild(args []string, stdout, stderr io.Writer) int {
+	fl := flag.NewFlagSet("build", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	var o build.Options
+	fl.StringVar(&o.Site, "site", ".", "the site folder (holding site.toml and content/)")
+	fl.StringVar(&o.Out, "out", "", "the output folder (default: public/ in the site folder)")
+	fl.BoolVar(&o.Drafts, "drafts", false, "include sections marked draft = true")
+	fl.StringVar(&o.BaseURL, "baseURL", "", "publish under this URL instead of site.toml's baseURL")
+	if err := fl.Parse(args); err != nil {
+		return 2
+	}
+	if fl.NArg() > 0 {
+		fmt.Fprintf(stderr, "nianbao build: unexpected argument %q\n", fl.Arg(0))
+		return 2
+	}
+	st, err := build.Run(o)
+	for _, w := range st.Warnings {
+		fmt.Fprintln(stderr, w.Error())
+	}
+	if err != nil {
+		var list diag.ErrorList
+		if errors.As(err, &list) {
+			for _, d := range list {
+				fmt.Fprintln(stderr, d.Error())
+			}
+			fmt.Fprintf(stderr, "build failed: %d error(s); the output folder was not changed\n", len(list))
+		} else {
+			fmt.Fprintf(stderr, "build failed: %v\n", err)
+		}
+		return 1
+	}
+	fmt.Fprintf(stdout, "built %s\n", st)
+	return 0
+}

@@ -1,0 +1,278 @@
+// Package markdown converts report Markdown to HTML with goldmark: GFM
+// tables, strikethrough and autolinks, footnotes, heading anchors that keep
+// Chinese, and East Asian line breaks (a line break between Chinese
+// characters adds no space). Raw HTML is dropped, never passed through.
+//
+// Two extensions bring the data in:
+//
+//   - {{group.key}}, {{group.key@2024}}, {{group.key:change}},
+//     {{group.key:target}}, {{group.key:progress}}, {{group.key:name}}:
+//     numbers and names from the metric data (see metrics.ParseRef).
+//   - fenced blocks chart, kpi and table (see package charts).
+//
+// Every problem is reported at its file, line and column before anything
+// is rendered. This package is the only importer of goldmark.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+
+	"nianbao/generator/charts"
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+)
+
+// Converter converts pages. It is safe for concurrent use; make one per
+// build.
+type Converter struct {
+	md goldmark.Markdown
+}
+
+// New returns a Converter.
+func New() *Converter {
+	md := goldmark.New(
+		goldmark.WithExtensions(
+			extension.GFM,
+			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
+			extension.NewCJK(extension.WithEastAsianLineBreaks()),
+		),
+		goldmark.WithParserOptions(
+			parser.WithAutoHeadingID(),
+			parser.WithInlineParsers(util.Prioritized(refParser{}, 150)),
+		),
+		goldmark.WithRendererOptions(
+			renderer.WithNodeRenderers(util.Prioritized(refRenderer{}, 100)),
+		),
+	)
+	return &Converter{md: md}
+}
+
+// Page is one Markdown body to convert.
+type Page struct {
+	File      string // for positions
+	Src       []byte // the body
+	FirstLine int    // the file line of Src's first line
+	Year      int    // the page's year, for references
+	Lang      string // the language of the text
+	Data      *metrics.Data
+	T         func(string) string // theme strings in Lang
+	URL       string              // the page's URL path, for CSV links
+	IDPrefix  string              // prefix for chart and footnote ids, to keep them unique when pages are joined
+}
+
+// Heading is a level-2 or level-3 heading, for a page's contents.
+type Heading struct {
+	Level int
+	ID    string
+	Text  string
+}
+
+// File is a file that belongs to the page, such as a chart's CSV.
+type File struct {
+	Name string // relative to the page's folder
+	Data []byte
+}
+
+// Result is a converted page.
+type Result struct {
+	HTML     []byte
+	Headings []Heading
+	Files    []File
+	Cited    []*metrics.Metric // metrics the page references, in order of first use
+	Figures  int
+}
+
+var pageKey = parser.NewContextKey()
+
+// Convert converts p. Problems are added to l; when there are any, the
+// result is incomplete and must not be published.
+func (c *Converter) Convert(p *Page, l *diag.List) Result {
+	conv := &conversion{page: p, diag: l, cited: map[*metrics.Metric]bool{}}
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	doc := c.md.Parser().Parse(text.NewReader(p.Src), parser.WithContext(pc))
+	conv.walk(doc.(*ast.Document))
+	var buf bytes.Buffer
+	buf.Grow(len(p.Src) * 2)
+	if err := c.md.Renderer().Render(&buf, p.Src, doc); err != nil {
+		l.Errorf(diag.Pos{File: p.File}, "rendering: %v", err)
+	}
+	conv.res.HTML = buf.Bytes()
+	return conv.res
+}
+
+// footnotePrefix keeps footnote ids unique when several sections are
+// joined on one page.
+func footnotePrefix(n ast.Node) []byte {
+	if v, ok := n.OwnerDocument().Meta()["idprefix"].(string); ok {
+		return []byte(v)
+	}
+	return nil
+}
+
+type conversion struct {
+	page  *Page
+	diag  *diag.List
+	res   Result
+	cited map[*metrics.Metric]bool
+	lines []int // byte offsets of line starts, made on first use
+}
+
+// walk resolves references and blocks before rendering.
+func (c *conversion) walk(doc *ast.Document) {
+	if c.page.IDPrefix != "" {
+		doc.AddMeta("idprefix", c.page.IDPrefix)
+	}
+	var blocks []*ast.FencedCodeBlock
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *Ref:
+			c.resolve(n)
+		case *ast.FencedCodeBlock:
+			if n.Info != nil && charts.IsKind(string(n.Language(c.page.Src))) {
+				blocks = append(blocks, n)
+			}
+		case *ast.Heading:
+			if n.Level == 2 || n.Level == 3 {
+				c.heading(n)
+			}
+		}
+		return ast.WalkContinue, nil
+	})
+	for i, b := range blocks {
+		c.block(b, i+1)
+	}
+}
+
+func (c *conversion) resolve(n *Ref) {
+	ref, err := metrics.ParseRef(n.Source)
+	if err == nil {
+		var m *metrics.Metric
+		n.Resolved, m, err = c.page.Data.Resolve(ref, c.page.Year, c.page.Lang)
+		if m != nil && err == nil {
+			n.Title = m.Name.In(c.page.Lang)
+			if !c.cited[m] {
+				c.cited[m] = true
+				c.res.Cited = append(c.res.Cited, m)
+			}
+		}
+	}
+	if err != nil {
+		c.diag.Add(diag.Errorf(c.pos(n.Pos()), "%v", err))
+		n.Resolved = "{{" + n.Source + "}}"
+	}
+}
+
+func (c *conversion) heading(n *ast.Heading) {
+	id, _ := n.AttributeString("id")
+	idb, _ := id.([]byte)
+	var b bytes.Buffer
+	ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch m := m.(type) {
+		case *ast.Text:
+			b.Write(m.Value(c.page.Src))
+		case *ast.String:
+			b.Write(m.Value)
+		case *Ref:
+			if m.Resolved == "" {
+				c.resolve(m)
+			}
+			b.WriteString(m.Resolved)
+		}
+		return ast.WalkContinue, nil
+	})
+	c.res.Headings = append(c.res.Headings, Heading{Level: n.Level, ID: string(idb), Text: b.String()})
+}
+
+// KindFigure is the node kind that replaces a chart, kpi or table block.
+var KindFigure = ast.NewNodeKind("Figure")
+
+// Figure is a rendered block.
+type Figure struct {
+	ast.BaseBlock
+	HTML []byte
+}
+
+// Kind implements ast.Node.
+func (*Figure) Kind() ast.NodeKind { return KindFigure }
+
+// Dump implements ast.Node.
+func (n *Figure) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
+
+func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
+	kind := string(n.Language(c.page.Src))
+	pos := c.pos(n.Pos())
+	var body []byte
+	lines := n.Lines()
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		body = append(body, seg.Value(c.page.Src)...)
+	}
+	first := pos.Line + 1
+	if lines.Len() > 0 {
+		first = c.pos(lines.At(0).Start).Line
+	}
+	env := charts.Env{Data: c.page.Data, Year: c.page.Year, Lang: c.page.Lang, T: c.page.T}
+	b := charts.Parse(kind, c.page.File, body, first, pos, env, c.diag)
+	if b == nil {
+		return
+	}
+	id := c.page.IDPrefix + kind + "-" + strconv.Itoa(index)
+	fig, err := b.Render(id, c.page.URL+id+".csv", env)
+	if err != nil {
+		c.diag.Errorf(pos, "%s block: %v", kind, err)
+		return
+	}
+	if fig.CSV != nil {
+		c.res.Files = append(c.res.Files, File{Name: id + ".csv", Data: fig.CSV})
+	}
+	for _, m := range b.Metrics {
+		if !c.cited[m] {
+			c.cited[m] = true
+			c.res.Cited = append(c.res.Cited, m)
+		}
+	}
+	c.res.Figures++
+	f := &Figure{HTML: fig.HTML}
+	f.SetPos(n.Pos())
+	n.Parent().ReplaceChild(n.Parent(), n, f)
+}
+
+// pos turns a byte offset in the body into a file position.
+func (c *conversion) pos(off int) diag.Pos {
+	src := c.page.Src
+	if c.lines == nil {
+		c.lines = []int{0}
+		for i, b := range src {
+			if b == '\n' {
+				c.lines = append(c.lines, i+1)
+			}
+		}
+	}
+	off = max(0, min(off, len(src)))
+	line := 0
+	for line+1 < len(c.lines) && c.lines[line+1] <= off {
+		line++
+	}
+	col := utf8.RuneCount(src[c.lines[line]:off]) + 1
+	return diag.Pos{File: c.page.File, Line: c.page.FirstLine + line, Col: col}
+}
+
+// String returns a short description of the page for debugging.
+func (p *Page) String() string { return fmt.Sprintf("%s (%d, %s)", p.File, p.Year, p.Lang) }

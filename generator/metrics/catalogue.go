@@ -1,0 +1,281 @@
+// Package metrics holds the metric catalogue (content/metrics.toml), each
+// year's values (content/<year>/metrics.toml) and the rules for showing
+// them: units, decimals, thousands separators, changes and progress.
+//
+// The catalogue file has [[group]] tables (id, name, description) and
+// [[metric]] tables:
+//
+//	id          "<group>.<key>", lowercase letters, digits and _
+//	name        the metric's name; name_<lang> translates it
+//	unit        shown after values; unit_<lang> ("" means no unit)
+//	kind        count | percent | money | ratio | score
+//	decimals    digits after the point (default: count, money 0; percent, score 1; ratio 2)
+//	better      higher | lower | neutral
+//	description, source   free text; description_<lang>, source_<lang>
+//	targets     plan targets by year: { 2025 = 150, 2026 = 180 }
+package metrics
+
+import (
+	"fmt"
+	"regexp"
+	"sort"
+	"strconv"
+	"strings"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/lang"
+	"nianbao/generator/tomldoc"
+)
+
+// Kind says how a metric's values are formatted.
+type Kind string
+
+const (
+	Count   Kind = "count"
+	Percent Kind = "percent"
+	Money   Kind = "money"
+	Ratio   Kind = "ratio"
+	Score   Kind = "score"
+)
+
+// Better says which direction of change is good.
+type Better string
+
+const (
+	Higher  Better = "higher"
+	Lower   Better = "lower"
+	Neutral Better = "neutral"
+)
+
+// Group is a group of metrics, such as "operation".
+type Group struct {
+	ID          string
+	Name        lang.Text
+	Description lang.Text
+	Metrics     []*Metric // in catalogue order
+	Pos         diag.Pos
+}
+
+// Metric is one metric definition.
+type Metric struct {
+	ID          string // "operation.member_enterprises"
+	Group       *Group
+	Key         string // "member_enterprises"
+	Name        lang.Text
+	Unit        lang.Text
+	Description lang.Text
+	Source      lang.Text
+	Kind        Kind
+	Decimals    int
+	Better      Better
+	Targets     map[int]float64
+	Pos         diag.Pos
+}
+
+// TargetYears returns the years that have a target, ascending.
+func (m *Metric) TargetYears() []int {
+	ys := make([]int, 0, len(m.Targets))
+	for y := range m.Targets {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+// Catalogue is the parsed content/metrics.toml.
+type Catalogue struct {
+	Groups  []*Group
+	Metrics []*Metric // groups in order, metrics in catalogue order within each
+	byID    map[string]*Metric
+	groups  map[string]*Group
+}
+
+// Metric returns the metric with the given id.
+func (c *Catalogue) Metric(id string) (*Metric, bool) {
+	m, ok := c.byID[id]
+	return m, ok
+}
+
+// Group returns the group with the given id.
+func (c *Catalogue) Group(id string) (*Group, bool) {
+	g, ok := c.groups[id]
+	return g, ok
+}
+
+var (
+	groupIDRe = regexp.MustCompile(`^[a-z][a-z0-9_]*$`)
+	keyRe     = regexp.MustCompile(`^[a-z0-9_]+$`)
+)
+
+var defaultDecimals = map[Kind]int{Count: 0, Money: 0, Percent: 1, Score: 1, Ratio: 2}
+
+// ParseCatalogue reads the metric catalogue. langs are the site's extra
+// (non-default) language codes. Problems are added to l; the catalogue
+// returned holds every metric that could be read.
+func ParseCatalogue(file string, src []byte, langs []string, l *diag.List) *Catalogue {
+	c := &Catalogue{byID: map[string]*Metric{}, groups: map[string]*Group{}}
+	root, err := tomldoc.Parse(file, src, 1)
+	if err != nil {
+		l.Add(err)
+		return c
+	}
+	root.Unknown(l, "the metric catalogue", "group", "metric")
+	groups, _ := root.Tables("group", l)
+	for _, t := range groups {
+		c.parseGroup(t, langs, l)
+	}
+	metrics, _ := root.Tables("metric", l)
+	for _, t := range metrics {
+		c.parseMetric(t, langs, l)
+	}
+	for _, g := range c.Groups {
+		c.Metrics = append(c.Metrics, g.Metrics...)
+	}
+	return c
+}
+
+func (c *Catalogue) parseGroup(t *tomldoc.Table, langs []string, l *diag.List) {
+	t.Unknown(l, "[[group]]", tomldoc.Translated(langs, "id", "name", "description")...)
+	id, ok := t.String("id", l)
+	switch {
+	case !t.Has("id"):
+		l.Errorf(t.Pos(), "group has no id")
+		return
+	case !ok:
+		return
+	case !groupIDRe.MatchString(id):
+		l.Errorf(t.ValuePos("id"), "group id %q must be lowercase letters, digits and _, starting with a letter", id)
+		return
+	case c.groups[id] != nil:
+		l.Errorf(t.ValuePos("id"), "duplicate group %q (first defined at %s)", id, c.groups[id].Pos)
+		return
+	}
+	g := &Group{ID: id, Pos: t.ValuePos("id")}
+	g.Name = t.Text("name", langs, l)
+	if g.Name.Base == "" {
+		g.Name.Base = id
+	}
+	g.Description = t.Text("description", langs, l)
+	c.Groups = append(c.Groups, g)
+	c.groups[id] = g
+}
+
+func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) {
+	t.Unknown(l, "[[metric]]", append(tomldoc.Translated(langs, "name", "unit", "description", "source"), "id", "kind", "decimals", "better", "targets")...)
+	id, ok := t.String("id", l)
+	if !t.Has("id") {
+		l.Errorf(t.Pos(), "metric has no id")
+		return
+	}
+	if !ok {
+		return
+	}
+	idPos := t.ValuePos("id")
+	gid, key, found := strings.Cut(id, ".")
+	if !found || !keyRe.MatchString(key) || !groupIDRe.MatchString(gid) {
+		l.Errorf(idPos, "metric id %q must be <group>.<key> in lowercase letters, digits and _", id)
+		return
+	}
+	g := c.groups[gid]
+	if g == nil {
+		l.Errorf(idPos, "metric %q names group %q, which is not defined%s", id, gid, suggest(gid, c.groupIDs()))
+		return
+	}
+	if prev := c.byID[id]; prev != nil {
+		l.Errorf(idPos, "duplicate metric %q (first defined at %s)", id, prev.Pos)
+		return
+	}
+	m := &Metric{ID: id, Group: g, Key: key, Pos: idPos, Targets: map[int]float64{}}
+	m.Name = t.Text("name", langs, l)
+	if m.Name.Base == "" {
+		l.Errorf(idPos, "metric %q has no name", id)
+	}
+	m.Unit = t.Text("unit", langs, l)
+	m.Description = t.Text("description", langs, l)
+	m.Source = t.Text("source", langs, l)
+	m.Kind = Count
+	if k, ok := t.String("kind", l); ok {
+		m.Kind = Kind(k)
+		if _, known := defaultDecimals[m.Kind]; !known {
+			l.Errorf(t.ValuePos("kind"), "unknown kind %q for metric %q; expected count, percent, money, ratio or score", k, id)
+		}
+	}
+	m.Decimals = defaultDecimals[m.Kind]
+	if d, ok := t.Int("decimals", l); ok {
+		if d < 0 || d > 6 {
+			l.Errorf(t.ValuePos("decimals"), "decimals must be between 0 and 6, not %d", d)
+		} else {
+			m.Decimals = int(d)
+		}
+	}
+	m.Better = Higher
+	if b, ok := t.String("better", l); ok {
+		m.Better = Better(b)
+		if m.Better != Higher && m.Better != Lower && m.Better != Neutral {
+			l.Errorf(t.ValuePos("better"), "better must be higher, lower or neutral, not %q", b)
+		}
+	}
+	if tt, ok := t.Table("targets", l); ok {
+		parseTargets(m, tt, l)
+	}
+	g.Metrics = append(g.Metrics, m)
+	c.byID[id] = m
+}
+
+func parseTargets(m *Metric, t *tomldoc.Table, l *diag.List) {
+	for _, k := range t.Keys() {
+		y, err := strconv.Atoi(k)
+		if err != nil || y < 1900 || y > 2999 {
+			l.Errorf(t.KeyPos(k), "target year %q of metric %q is not a four-digit year", k, m.ID)
+			continue
+		}
+		if v, ok := t.Number(k, l); ok {
+			m.Targets[y] = v
+		}
+	}
+}
+
+func (c *Catalogue) groupIDs() []string {
+	ids := make([]string, len(c.Groups))
+	for i, g := range c.Groups {
+		ids[i] = g.ID
+	}
+	return ids
+}
+
+// suggest returns `; did you mean "x"?` for the closest of candidates when
+// one is close to s, else "".
+func suggest(s string, candidates []string) string {
+	best, bestD := "", len(s)/2+2
+	for _, c := range candidates {
+		if d := distance(s, c); d < bestD {
+			best, bestD = c, d
+		}
+	}
+	if best == "" {
+		return ""
+	}
+	return fmt.Sprintf("; did you mean %q?", best)
+}
+
+// distance is the Levenshtein distance between a and b.
+func distance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}

@@ -1,0 +1,141 @@
+package metrics
+
+import (
+	"sort"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/lang"
+	"nianbao/generator/tomldoc"
+)
+
+// Value is one year's value of one metric.
+type Value struct {
+	V    float64
+	Note lang.Text
+	Pos  diag.Pos // where it was written
+}
+
+// Data is the catalogue with every year's values.
+type Data struct {
+	Catalogue *Catalogue
+	Years     []int                     // every report year, ascending
+	values    map[*Metric]map[int]Value // metric → year → value
+}
+
+// NewData returns Data for the catalogue and the given report years.
+func NewData(c *Catalogue, years []int) *Data {
+	ys := append([]int(nil), years...)
+	sort.Ints(ys)
+	return &Data{Catalogue: c, Years: ys, values: map[*Metric]map[int]Value{}}
+}
+
+// Value returns m's value in year.
+func (d *Data) Value(m *Metric, year int) (Value, bool) {
+	v, ok := d.values[m][year]
+	return v, ok
+}
+
+// Set records a value.
+func (d *Data) Set(m *Metric, year int, v Value) {
+	if d.values[m] == nil {
+		d.values[m] = map[int]Value{}
+	}
+	d.values[m][year] = v
+}
+
+// Latest returns the last year up to and including year in which m has a
+// value, or ok=false.
+func (d *Data) Latest(m *Metric, year int) (int, Value, bool) {
+	for i := len(d.Years) - 1; i >= 0; i-- {
+		y := d.Years[i]
+		if y > year {
+			continue
+		}
+		if v, ok := d.values[m][y]; ok {
+			return y, v, true
+		}
+	}
+	return 0, Value{}, false
+}
+
+// ParseYear reads content/<year>/metrics.toml into d: every table is a
+// group id, every key a metric of that group, every value a number or an
+// inline table { value = N, note = "…", note_<lang> = "…" }.
+func (d *Data) ParseYear(year int, file string, src []byte, langs []string, l *diag.List) {
+	root, err := tomldoc.Parse(file, src, 1)
+	if err != nil {
+		l.Add(err)
+		return
+	}
+	c := d.Catalogue
+	for _, gid := range root.Keys() {
+		gt, ok := root.Raw(gid).(*tomldoc.Table)
+		if !ok {
+			l.Errorf(root.KeyPos(gid), "%q is outside a group table: write values under [group] headers, such as [%s]", gid, c.firstGroupID())
+			continue
+		}
+		g, ok := c.Group(gid)
+		if !ok {
+			l.Errorf(root.KeyPos(gid), "unknown group %q%s", gid, suggest(gid, c.groupIDs()))
+			continue
+		}
+		for _, key := range gt.Keys() {
+			d.parseValue(year, g, gt, key, langs, l)
+		}
+	}
+}
+
+func (c *Catalogue) firstGroupID() string {
+	if len(c.Groups) == 0 {
+		return "group"
+	}
+	return c.Groups[0].ID
+}
+
+func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, langs []string, l *diag.List) {
+	id := g.ID + "." + key
+	m, ok := d.Catalogue.Metric(id)
+	if !ok {
+		keys := make([]string, len(g.Metrics))
+		for i, gm := range g.Metrics {
+			keys[i] = gm.Key
+		}
+		l.Errorf(gt.KeyPos(key), "unknown metric %q in group %q%s", id, g.ID, suggest(key, keys))
+		return
+	}
+	v := Value{Pos: gt.KeyPos(key)}
+	switch raw := gt.Raw(key).(type) {
+	case int64, float64:
+		n, ok := gt.Number(key, l)
+		if !ok {
+			return
+		}
+		v.V = n
+	case *tomldoc.Table:
+		raw.Unknown(l, "the value of "+id, tomldoc.Translated(langs, "value", "note")...)
+		n, ok := raw.Number("value", l)
+		if !raw.Has("value") {
+			l.Errorf(gt.ValuePos(key), "value of %q has no value field", id)
+			return
+		}
+		if !ok {
+			return
+		}
+		v.V = n
+		v.Note = raw.Text("note", langs, l)
+	default:
+		l.Errorf(gt.ValuePos(key), "value of %q must be a number, not %s", id, article(gt.Kind(key)))
+		return
+	}
+	d.Set(m, year, v)
+}
+
+func article(kind string) string {
+	switch kind {
+	case "":
+		return "nothing"
+	case "integer", "array", "array of tables":
+		return "an " + kind
+	}
+	return "a " + kind
+}

@@ -1,0 +1,113 @@
+package site
+
+import (
+	"html/template"
+	"strconv"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+	"nianbao/generator/theme"
+)
+
+func (s *Site) yearView(p *Page) *theme.Year {
+	for _, y := range s.reports[p.Lang.Code] {
+		if y.Year == p.Year.Year {
+			return y
+		}
+	}
+	return nil
+}
+
+func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
+	def := s.defaultLang()
+	v.Year = s.yearView(p)
+	v.Title = v.Year.Title
+	if v.Year.Summary != "" {
+		v.Description = v.Year.Summary
+	}
+	src, textLang := p.Year.Index[p.Lang.Code], p.Lang.Code
+	if src == nil {
+		src, textLang = p.Year.Index[def.Code], def.Code
+		if src != nil && len(src.Body) > 0 && !p.Lang.Default {
+			v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year)))}
+		}
+	}
+	res := s.convert(src, p.Year.Year, textLang, p.Rel, l)
+	v.Content = template.HTML(res.HTML)
+	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
+	for _, h := range res.Headings {
+		v.Headings = append(v.Headings, theme.Heading(h))
+	}
+	return Output{Files: res.Files, Charts: res.Figures}
+}
+
+func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
+	def := s.defaultLang()
+	yv := s.yearView(p)
+	// The report's contents with this section marked.
+	links := make([]*theme.Link, len(yv.Sections))
+	for i, sl := range yv.Sections {
+		c := *sl
+		c.Current = i == p.Index
+		links[i] = &c
+	}
+	y := *yv
+	y.Sections = links
+	v.Year = &y
+	src, translated := s.sectionPage(p.Section, p.Lang)
+	textLang := p.Lang.Code
+	if !translated {
+		textLang = def.Code
+		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year), p.Section.Slug))}
+	}
+	v.Title = links[p.Index].Title
+	v.Section = &theme.Section{Slug: p.Section.Slug, Number: p.Index + 1, Summary: links[p.Index].Summary}
+	if v.Section.Summary != "" {
+		v.Description = v.Section.Summary
+	}
+	if p.Index > 0 {
+		v.Section.Prev = links[p.Index-1]
+	}
+	if p.Index+1 < len(links) {
+		v.Section.Next = links[p.Index+1]
+	}
+	res := s.convert(src, p.Year.Year, textLang, p.Rel, l)
+	v.Content = template.HTML(res.HTML)
+	for _, h := range res.Headings {
+		v.Headings = append(v.Headings, theme.Heading(h))
+	}
+	return Output{Files: res.Files, Charts: res.Figures}
+}
+
+// scorecard lists, by group, the metrics with a target for year.
+func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
+	t := s.Theme.Strings(lg)
+	var out []theme.ScoreGroup
+	for _, g := range s.Data.Catalogue.Groups {
+		sg := theme.ScoreGroup{Name: g.Name.In(lg)}
+		for _, m := range g.Metrics {
+			target, ok := m.Targets[year]
+			if !ok {
+				continue
+			}
+			row := theme.ScoreRow{Name: m.Name.In(lg), Target: m.Format(target, lg), Value: t["not_collected"], Progress: "—", Change: "—", Mood: "neutral"}
+			if v, ok := s.Data.Value(m, year); ok {
+				row.Value = m.Format(v.V, lg)
+				if p, err := metrics.Progress(v.V, target); err == nil {
+					row.Progress = metrics.Percent1(p)
+				}
+				if prev, ok := s.Data.Value(m, year-1); ok {
+					if d, err := m.Change(v.V, prev.V); err == nil {
+						row.Change = d.Format(lg)
+						row.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
+					}
+				}
+			}
+			sg.Rows = append(sg.Rows, row)
+		}
+		if len(sg.Rows) > 0 {
+			out = append(out, sg)
+		}
+	}
+	return out
+}

@@ -1,0 +1,159 @@
+// Package site is the model every page is rendered from: the settings,
+// the metric data, the reports and their sections in every language, and
+// the list of pages a build writes.
+//
+// URLs (the base path of baseURL comes first; other languages add /<lang>/):
+//
+//	/                     home
+//	/<year>/              a report's front page
+//	/<year>/<slug>/       a section
+package site
+
+import (
+	"net/url"
+	"strconv"
+	"strings"
+
+	"nianbao/generator/config"
+	"nianbao/generator/content"
+	"nianbao/generator/lang"
+	"nianbao/generator/markdown"
+	"nianbao/generator/metrics"
+	"nianbao/generator/theme"
+)
+
+// Site is the whole site, ready to render.
+type Site struct {
+	Config  *config.Config
+	Data    *metrics.Data
+	Content *content.Content
+	Members []*content.Member
+	Theme   *theme.Theme
+	Version string // "nianbao 0.1.0", for the generator meta tag
+
+	conv    *markdown.Converter
+	assets  map[string]string // asset name → URL
+	views   map[string]*theme.Site
+	reports map[string][]*theme.Year // language → reports, ascending
+}
+
+// New assembles the site model.
+func New(cfg *config.Config, data *metrics.Data, c *content.Content, members []*content.Member, th *theme.Theme, version string) *Site {
+	s := &Site{Config: cfg, Data: data, Content: c, Members: members, Theme: th, Version: version,
+		conv: markdown.New(), assets: map[string]string{}, views: map[string]*theme.Site{}, reports: map[string][]*theme.Year{}}
+	for name, a := range th.Assets {
+		s.assets[name] = s.URL(a.Path)
+	}
+	for _, lg := range cfg.Languages {
+		s.reports[lg.Code] = s.yearViews(lg)
+		s.views[lg.Code] = s.siteView(lg)
+	}
+	return s
+}
+
+// SetAssetURL points an asset name at a URL outside the theme, such as
+// ECharts from an https URL.
+func (s *Site) SetAssetURL(name, u string) { s.assets[name] = u }
+
+// URL returns the URL path of rel, a slash path inside the site.
+func (s *Site) URL(rel string) string {
+	return s.Config.BasePath + rel
+}
+
+// Permalink returns the absolute URL of rel when baseURL has a host.
+func (s *Site) Permalink(rel string) string {
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + rel
+}
+
+// relPage returns the slash path of a page folder in language lg:
+// "en/2025/operation/".
+func relPage(lg lang.Language, parts ...string) string {
+	var b strings.Builder
+	b.WriteString(lg.Prefix)
+	for _, p := range parts {
+		b.WriteString(url.PathEscape(p))
+		b.WriteByte('/')
+	}
+	return b.String()
+}
+
+func (s *Site) defaultLang() lang.Language { return s.Config.Languages[0] }
+
+func (s *Site) siteView(lg lang.Language) *theme.Site {
+	c := s.Config
+	reports := s.reports[lg.Code]
+	v := theme.Site{
+		Title:       c.Title.In(lg.Code),
+		Description: c.Description.In(lg.Code),
+		Alliance:    c.Alliance.Name.In(lg.Code),
+		Lead:        c.Alliance.Lead.In(lg.Code),
+		Founded:     c.Alliance.Founded,
+		Home:        s.URL(lg.Prefix),
+		BaseURL:     c.BaseURL,
+		Lang:        lg.Code,
+		Years:       reports,
+		Generator:   s.Version,
+	}
+	if v.Alliance == "" {
+		v.Alliance = v.Title
+	}
+	for i := len(reports) - 1; i >= 0; i-- {
+		v.Reports = append(v.Reports, reports[i])
+	}
+	if len(reports) > 0 {
+		v.Latest = reports[len(reports)-1]
+	}
+	return theme.NewSite(v, s.assets)
+}
+
+// yearViews builds every report's title and contents in lg.
+func (s *Site) yearViews(lg lang.Language) []*theme.Year {
+	var out []*theme.Year
+	for _, y := range s.Content.Years {
+		v := &theme.Year{Year: y.Year, URL: s.URL(relPage(lg, strconv.Itoa(y.Year)))}
+		v.Title, v.Summary = s.yearTitle(y, lg)
+		for _, sec := range y.Sections {
+			p, _ := s.sectionPage(sec, lg)
+			v.Sections = append(v.Sections, &theme.Link{
+				Title:   s.sectionTitle(sec, lg),
+				Summary: p.SummaryIn(lg.Code),
+				URL:     s.URL(relPage(lg, strconv.Itoa(y.Year), sec.Slug)),
+			})
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+// yearTitle returns a report's title and summary in lg: from its
+// _index.<lang>.md, else the title_<lang> of _index.md, else the theme's
+// "year_title".
+func (s *Site) yearTitle(y *content.Year, lg lang.Language) (string, string) {
+	def := s.defaultLang().Code
+	if p := y.Index[lg.Code]; p != nil && p.Title.Base != "" {
+		return p.Title.Base, p.Summary.Base
+	}
+	p := y.Index[def]
+	summary := ""
+	if p != nil && (lg.Default || p.Summary.Has(lg.Code)) {
+		summary = p.Summary.In(lg.Code)
+	}
+	if p != nil && p.Title.Base != "" && (lg.Default || p.Title.Has(lg.Code)) {
+		return p.Title.In(lg.Code), summary
+	}
+	return theme.Fill(s.Theme.Strings(lg.Code)["year_title"], y.Year), summary
+}
+
+// sectionPage returns the section's page in lg, or the default-language
+// page and false when there is no translation.
+func (s *Site) sectionPage(sec *content.Section, lg lang.Language) (*content.Page, bool) {
+	if p := sec.Pages[lg.Code]; p != nil {
+		return p, true
+	}
+	return sec.Pages[s.defaultLang().Code], false
+}
+
+func (s *Site) sectionTitle(sec *content.Section, lg lang.Language) string {
+	p, _ := s.sectionPage(sec, lg)
+	return p.TitleIn(lg.Code)
+}

@@ -1,0 +1,110 @@
+package theme
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"io"
+	"io/fs"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"nianbao/generator/diag"
+)
+
+// templateSet is the parsed layouts for one page kind.
+type templateSet struct {
+	t *template.Template
+}
+
+var funcs = template.FuncMap{
+	// add returns a + b, for counters in layouts.
+	"add": func(a, b int) int { return a + b },
+	// join joins strings with a separator.
+	"join": strings.Join,
+}
+
+func (t *Theme) loadTemplates(l *diag.List) {
+	t.tmpl = map[string]*templateSet{}
+	base := template.New("").Funcs(funcs)
+	if !t.parseFile(base, "layouts/baseof.html", l) {
+		return
+	}
+	for _, f := range t.files("layouts/partials") {
+		t.parseFile(base, "layouts/partials/"+f.Path, l)
+	}
+	for _, kind := range Kinds {
+		set, err := base.Clone()
+		if err != nil {
+			l.Errorf(diag.Pos{File: "layouts/" + kind + ".html"}, "%v", err)
+			continue
+		}
+		if t.parseFile(set, "layouts/"+kind+".html", l) {
+			t.tmpl[kind] = &templateSet{t: set}
+		}
+	}
+}
+
+// parseFile parses one layout from the top layer that has it into set,
+// under its name relative to layouts/.
+func (t *Theme) parseFile(set *template.Template, name string, l *diag.List) bool {
+	ly, ok := t.find(name)
+	if !ok {
+		l.Errorf(diag.Pos{File: name}, "the theme has no %s", name)
+		return false
+	}
+	src, err := fs.ReadFile(ly.FS, name)
+	if err != nil {
+		l.Errorf(diag.Pos{File: ly.Prefix + name}, "cannot read: %v", err)
+		return false
+	}
+	tname := strings.TrimPrefix(name, "layouts/")
+	if _, err := set.New(tname).Parse(string(src)); err != nil {
+		l.Add(templateError(err, ly.Prefix+"layouts/", tname))
+		return false
+	}
+	return true
+}
+
+var tmplErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
+
+// templateError turns an html/template error into a positioned diagnostic.
+func templateError(err error, dir, fallback string) *diag.Diagnostic {
+	msg := err.Error()
+	if m := tmplErrRe.FindStringSubmatch(msg); m != nil {
+		line, _ := strconv.Atoi(m[2])
+		col, _ := strconv.Atoi(m[3])
+		return diag.Errorf(diag.Pos{File: dir + m[1], Line: line, Col: col}, "%s", m[4])
+	}
+	return diag.Errorf(diag.Pos{File: dir + fallback}, "%s", strings.TrimPrefix(msg, "html/template: "))
+}
+
+// Execute renders a page of the given kind to w.
+func (t *Theme) Execute(w io.Writer, kind string, p *Page) error {
+	set := t.tmpl[kind]
+	if set == nil {
+		return fmt.Errorf("the theme has no layout for %q pages", kind)
+	}
+	return set.t.ExecuteTemplate(w, "baseof.html", p)
+}
+
+// Render renders a page to bytes; an error names the layout's file and line.
+func (t *Theme) Render(kind string, p *Page) ([]byte, *diag.Diagnostic) {
+	var buf bytes.Buffer
+	buf.Grow(32 << 10)
+	if err := t.Execute(&buf, kind, p); err != nil {
+		return nil, t.execError(err, kind)
+	}
+	return buf.Bytes(), nil
+}
+
+func (t *Theme) execError(err error, kind string) *diag.Diagnostic {
+	m := tmplErrRe.FindStringSubmatch(err.Error())
+	name := kind + ".html"
+	if m != nil {
+		name = m[1]
+	}
+	ly, _ := t.find("layouts/" + name)
+	return templateError(err, ly.Prefix+"layouts/", name)
+}

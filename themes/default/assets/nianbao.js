@@ -1,0 +1,60 @@
+// nianbao: start the charts and the data-table buttons of a report page.
+// Chart options are JSON in <script type="application/json"> elements, so
+// the page runs no inline code. Without scripts, every table shows.
+(function () {
+  'use strict';
+  var root = document.documentElement;
+  root.classList.remove('no-js');
+  root.classList.add('js');
+
+  var charts = [];
+  var still = window.matchMedia && window.matchMedia('(prefers-reduced-motion: reduce)').matches;
+
+  function startChart(el) {
+    var src = document.getElementById(el.getAttribute('data-option'));
+    if (!src || !window.echarts) return;
+    var option;
+    try {
+      option = JSON.parse(src.textContent);
+    } catch (e) {
+      return;
+    }
+    if (still || root.classList.contains('print')) option.animation = false;
+    var chart = window.echarts.init(el, null, { renderer: 'svg' });
+    chart.setOption(option);
+    charts.push(chart);
+    if (window.ResizeObserver) {
+      new ResizeObserver(function () { chart.resize(); }).observe(el);
+    }
+  }
+
+  function startToggle(btn) {
+    var target = document.getElementById(btn.getAttribute('aria-controls'));
+    if (!target) return;
+    var show = btn.textContent;
+    var hide = btn.getAttribute('data-hide') || show;
+    btn.hidden = false;
+    btn.addEventListener('click', function () {
+      var open = target.classList.toggle('open');
+      btn.setAttribute('aria-expanded', open ? 'true' : 'false');
+      btn.textContent = open ? hide : show;
+    });
+  }
+
+  function start() {
+    var els = document.querySelectorAll('.chart[data-option]');
+    for (var i = 0; i < els.length; i++) startChart(els[i]);
+    var btns = document.querySelectorAll('button.show-data');
+    for (var j = 0; j < btns.length; j++) startToggle(btns[j]);
+  }
+
+  window.addEventListener('beforeprint', function () {
+    for (var i = 0; i < charts.length; i++) charts[i].resize();
+  });
+
+  if (document.readyState === 'loading') {
+    document.addEventListener('DOMContentLoaded', start);
+  } else {
+    start();
+  }
+})();
