@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/csv"
+	"html"
 	"html/template"
 	"strconv"
 
@@ -15,6 +16,9 @@ type Figure struct {
 	HTML []byte
 	CSV  []byte // nil for kpi blocks
 }
+
+// HTMLText escapes s for HTML text and attributes, leaving "+" as it is.
+func HTMLText(s string) template.HTML { return template.HTML(html.EscapeString(s)) }
 
 // Table is a block's numbers as rows of text: a row per metric, a column
 // per year.
@@ -145,16 +149,18 @@ func (b *Block) csv(env Env) []byte {
 	return buf.Bytes()
 }
 
-// kpiCard is one metric's card in a kpi block.
+// kpiCard is one metric's card in a kpi block. Numbers are escaped
+// already: html/template would write "+" as "&#43;", which is correct HTML
+// but defeats a reader's search for "+12.4%" in the source.
 type kpiCard struct {
 	Name     string
-	Value    string
+	Value    template.HTML
 	Unit     string
-	Change   string
+	Change   template.HTML
 	Dir      string // up, down, flat
 	Mood     string // good, bad, neutral
-	Target   string
-	Progress string
+	Target   template.HTML
+	Progress template.HTML
 	Pct      float64 // progress for the <progress> bar, capped at 100
 	Note     string
 }
@@ -163,18 +169,18 @@ func (b *Block) kpis(env Env) []kpiCard {
 	var out []kpiCard
 	for _, m := range b.Metrics {
 		v, _ := env.Data.Value(m, env.Year)
-		c := kpiCard{Name: m.Name.In(env.Lang), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
+		c := kpiCard{Name: m.Name.In(env.Lang), Value: HTMLText(m.Number(v.V)), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
 		if prev, ok := env.Data.Value(m, env.Year-1); ok {
 			if d, err := m.Change(v.V, prev.V); err == nil {
-				c.Change = d.Format(env.Lang)
+				c.Change = HTMLText(d.Format(env.Lang))
 				c.Dir = [...]string{"down", "flat", "up"}[d.Direction()+1]
 				c.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
 			}
 		}
 		if t, ok := m.Targets[env.Year]; ok {
-			c.Target = m.Format(t, env.Lang)
+			c.Target = HTMLText(m.Format(t, env.Lang))
 			if p, err := metrics.Progress(v.V, t); err == nil {
-				c.Progress = metrics.Percent1(p)
+				c.Progress = HTMLText(metrics.Percent1(p))
 				c.Pct = min(100, max(0, p))
 			}
 		}

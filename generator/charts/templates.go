@@ -33,7 +33,7 @@ var figureTmpl = template.Must(template.New("figure").Parse(`
 {{- end}}
 <div class="figure-data{{if eq .Kind "chart"}} chart-data{{end}}" id="{{.ID}}-data">
 <table>
-{{- if eq .Kind "chart"}}<caption>{{$.T "data_table"}}: {{.Table.Caption}}</caption>{{end}}
+{{- if eq .Kind "chart"}}<caption>{{$.T "data_table"}}{{$.T "note_colon"}}{{.Table.Caption}}</caption>{{end}}
 <thead><tr><th scope="col">{{.Table.Corner}}</th>{{range .Table.Years}}<th scope="col">{{.}}</th>{{end}}</tr></thead>
 <tbody>
 {{- range .Table.Rows}}

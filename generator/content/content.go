@@ -58,9 +58,10 @@ type Year struct {
 
 // Section is one report section with its translations.
 type Section struct {
-	Slug  string
-	Order int
-	Pages map[string]*Page // by language code; the default language is always present
+	Slug     string
+	Order    int
+	Weighted bool             // Order comes from front matter weight, which wins ties
+	Pages    map[string]*Page // by language code; the default language is always present
 }
 
 // Options says how to load.
@@ -230,7 +231,7 @@ func loadYear(fsys fs.FS, year int, dir string, o Options, l *diag.List) *Year {
 		}
 	}
 	slices.SortStableFunc(y.Sections, func(a, b *Section) int {
-		return cmp.Or(cmp.Compare(a.Order, b.Order), cmp.Compare(a.Slug, b.Slug))
+		return cmp.Or(cmp.Compare(a.Order, b.Order), -cmpBool(a.Weighted, b.Weighted), cmp.Compare(a.Pages[o.Default].File, b.Pages[o.Default].File))
 	})
 	return y
 }
@@ -260,9 +261,19 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 	if !hasOrder {
 		order = 1 << 30
 	}
-	s := &Section{Slug: slug, Order: order, Pages: map[string]*Page{o.Default: p}}
+	s := &Section{Slug: slug, Order: order, Weighted: p.HasWgt, Pages: map[string]*Page{o.Default: p}}
 	bySlug[slug] = s
 	y.Sections = append(y.Sections, s)
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // slugOf returns the slug and numeric order of a section file name:

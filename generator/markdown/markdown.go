@@ -45,7 +45,7 @@ func New() *Converter {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
-			extension.NewCJK(extension.WithEastAsianLineBreaks()),
+			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),

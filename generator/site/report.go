@@ -4,6 +4,7 @@ import (
 	"html/template"
 	"strconv"
 
+	"nianbao/generator/charts"
 	"nianbao/generator/diag"
 	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
@@ -90,15 +91,15 @@ func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
 			if !ok {
 				continue
 			}
-			row := theme.ScoreRow{Name: m.Name.In(lg), Target: m.Format(target, lg), Value: t["not_collected"], Progress: "—", Change: "—", Mood: "neutral"}
+			row := theme.ScoreRow{Name: m.Name.In(lg), Target: charts.HTMLText(m.Format(target, lg)), Value: charts.HTMLText(t["not_collected"]), Progress: "—", Change: "—", Mood: "neutral"}
 			if v, ok := s.Data.Value(m, year); ok {
-				row.Value = m.Format(v.V, lg)
+				row.Value = charts.HTMLText(m.Format(v.V, lg))
 				if p, err := metrics.Progress(v.V, target); err == nil {
-					row.Progress = metrics.Percent1(p)
+					row.Progress = charts.HTMLText(metrics.Percent1(p))
 				}
 				if prev, ok := s.Data.Value(m, year-1); ok {
 					if d, err := m.Change(v.V, prev.V); err == nil {
-						row.Change = d.Format(lg)
+						row.Change = charts.HTMLText(d.Format(lg))
 						row.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
 					}
 				}

@@ -127,14 +127,15 @@ type ScoreGroup struct {
 	Rows []ScoreRow
 }
 
-// ScoreRow is one metric's line of a scorecard.
+// ScoreRow is one metric's line of a scorecard. The numbers are HTML
+// text, escaped already.
 type ScoreRow struct {
 	Name     string
 	URL      string
-	Value    string
-	Target   string
-	Progress string
-	Change   string
+	Value    template.HTML
+	Target   template.HTML
+	Progress template.HTML
+	Change   template.HTML
 	Mood     string // good, bad, neutral
 }
 

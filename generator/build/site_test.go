@@ -1,0 +1,267 @@
+package build
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// buildArchive builds the site in testdata/sites/<name>.txtar with changes
+// applied and returns its output folder and the error.
+func buildArchive(t *testing.T, name string, changes map[string]string, o Options) (string, Stats, error) {
+	t.Helper()
+	dir := writeSite(t, readArchive(t, "sites/"+name+".txtar"), changes)
+	o.Site = dir
+	if o.Out == "" {
+		o.Out = filepath.Join(t.TempDir(), "public")
+	}
+	st, err := Run(o)
+	return o.Out, st, err
+}
+
+// TestSiteGolden builds each fixture site and compares every page and CSV
+// with testdata/golden/<name>.txtar; assets are compared by name only.
+// go test ./generator/build -run TestSiteGolden -update rewrites them.
+func TestSiteGolden(t *testing.T) {
+	for _, name := range []string{"basic"} {
+		t.Run(name, func(t *testing.T) {
+			out, _, err := buildArchive(t, name, nil, Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			tree := readTree(t, out)
+			got := &archive{files: map[string][]byte{}}
+			for _, p := range sortedKeys(tree) {
+				got.names = append(got.names, p)
+				if strings.HasPrefix(p, "assets/") {
+					got.files[p] = []byte("(asset)\n")
+					continue
+				}
+				got.files[p] = tree[p]
+			}
+			golden := filepath.Join("testdata", "golden", name+".txtar")
+			if *update {
+				os.MkdirAll(filepath.Dir(golden), 0o755)
+				if err := os.WriteFile(golden, got.format(), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run with -update to create it)", err)
+			}
+			wantA := parseArchive(want)
+			for _, n := range wantA.names {
+				if _, ok := got.files[n]; !ok {
+					t.Errorf("missing output file %s", n)
+				}
+			}
+			for _, n := range got.names {
+				w, ok := wantA.files[n]
+				if !ok {
+					t.Errorf("unexpected output file %s", n)
+					continue
+				}
+				if !bytes.Equal(normalize(got.files[n]), normalize(w)) {
+					t.Errorf("%s differs from the golden file; run with -update and review the diff:\n%s", n, firstDiff(w, got.files[n]))
+				}
+			}
+		})
+	}
+}
+
+func normalize(b []byte) []byte {
+	if len(b) > 0 && b[len(b)-1] != '\n' {
+		return append(append([]byte(nil), b...), '\n')
+	}
+	return b
+}
+
+func firstDiff(want, got []byte) string {
+	wl := strings.Split(string(want), "\n")
+	gl := strings.Split(string(got), "\n")
+	for i := 0; i < len(wl) || i < len(gl); i++ {
+		var w, g string
+		if i < len(wl) {
+			w = wl[i]
+		}
+		if i < len(gl) {
+			g = gl[i]
+		}
+		if w != g {
+			return "line " + itoa(i+1) + ":\n  want: " + w + "\n  got:  " + g
+		}
+	}
+	return ""
+}
+
+func itoa(i int) string { return strings.TrimSpace(strings.Repeat(" ", 0) + fmtInt(i)) }
+
+func fmtInt(i int) string {
+	if i == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; i > 0; i /= 10 {
+		b = append([]byte{byte('0' + i%10)}, b...)
+	}
+	return string(b)
+}
+
+// contains asserts that the file at rel under out holds every snippet.
+func contains(t *testing.T, out, rel string, snippets ...string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	for _, s := range snippets {
+		if !strings.Contains(string(data), s) {
+			t.Errorf("%s does not contain %q", rel, s)
+		}
+	}
+}
+
+func lacks(t *testing.T, out, rel string, snippets ...string) {
+	t.Helper()
+	data, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Errorf("%s: %v", rel, err)
+		return
+	}
+	for _, s := range snippets {
+		if strings.Contains(string(data), s) {
+			t.Errorf("%s contains %q", rel, s)
+		}
+	}
+}
+
+func exists(t *testing.T, out, rel string, want bool) {
+	t.Helper()
+	_, err := os.Stat(filepath.Join(out, filepath.FromSlash(rel)))
+	if (err == nil) != want {
+		t.Errorf("%s exists = %v, want %v", rel, err == nil, want)
+	}
+}
+
+// TestNumbersInProse checks references against hand-computed values.
+func TestNumbersInProse(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "2025/talent/index.html",
+		">1,380 人<",   // value with unit
+		">1,228 人<",   // @2024
+		">+12.4%<",    // (1380-1228)/1228 = 12.38%
+		">1,500 人<",   // target
+		">92.0%<",     // 1380/1500
+		">93.2%<",     // percent value
+		">+2.1 个百分点<", // 93.2-91.1 points
+		">18.4<",      // ratio without unit
+		`id="kpi-1"`,  // blocks are numbered per page
+		`id="chart-2"`,
+		`id="table-3"`,
+		`<th scope="row">订单班学生（人）</th>`,
+	)
+	contains(t, out, "2025/operation/index.html",
+		">1,480 万元<", ">+27.6%<", // 1480/1160-1 = 27.59%
+		"<code>{{operation.operating_funds}}</code>", // code spans stay as written
+	)
+	lacks(t, out, "2025/operation/index.html", `<script>alert("raw html")</script>`)
+	contains(t, out, "en/2025/operation/index.html", ">1,480 10k CNY<", ">+27.6%<")
+	contains(t, out, "en/2025/index.html", `reached <span class="ref" title="Member organisations">86</span>.`) // empty unit_en: no unit
+	contains(t, out, "2025/index.html", ">86 家<")
+}
+
+func TestWeightOrdersSections(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "2025/index.html"))
+	s := string(data)
+	talent, op, charts := strings.Index(s, `href="/alliance/2025/talent/"`), strings.Index(s, `href="/alliance/2025/operation/"`), strings.Index(s, `href="/alliance/2025/charts/"`)
+	if !(talent >= 0 && talent < op && op < charts) {
+		t.Errorf("contents order: talent at %d, operation at %d, charts at %d; want talent (weight 1) first", talent, op, charts)
+	}
+}
+
+func TestDraftsAndIgnoredFiles(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exists(t, out, "2025/plan/index.html", false)
+	exists(t, out, "en/2025/plan/index.html", false)
+	exists(t, out, "2025/_notes/index.html", false)
+	lacks(t, out, "2025/index.html", "计划（草稿）")
+
+	out, _, err = buildArchive(t, "basic", nil, Options{Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "2025/plan/index.html", "计划（草稿）")
+	contains(t, out, "en/2025/plan/index.html", "Plan (draft)")
+}
+
+func TestSubPathLinks(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	for _, p := range sortedKeys(tree) {
+		if !strings.HasSuffix(p, ".html") {
+			continue
+		}
+		for _, link := range links(tree[p]) {
+			if strings.HasPrefix(link, "#") || strings.HasPrefix(link, "https://reports.example.org/alliance/") {
+				continue
+			}
+			if !strings.HasPrefix(link, "/alliance/") {
+				t.Errorf("%s: link %q is outside the base path /alliance/", p, link)
+				continue
+			}
+			target := strings.TrimPrefix(strings.SplitN(link, "#", 2)[0], "/alliance/")
+			if target == "" || strings.HasSuffix(target, "/") {
+				target += "index.html"
+			}
+			if _, ok := tree[target]; !ok {
+				t.Errorf("%s: link %q leads nowhere", p, link)
+			}
+		}
+	}
+	// The same site with another base URL.
+	out, _, err = buildArchive(t, "basic", nil, Options{BaseURL: "/"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "index.html", `href="/2025/"`)
+}
+
+// links returns the href and src attribute values of an HTML page.
+func links(page []byte) []string {
+	var out []string
+	s := string(page)
+	for _, attr := range []string{`href="`, `src="`} {
+		for i := strings.Index(s, attr); i >= 0; {
+			rest := s[i+len(attr):]
+			end := strings.IndexByte(rest, '"')
+			if end < 0 {
+				break
+			}
+			out = append(out, strings.ReplaceAll(rest[:end], "&amp;", "&"))
+			next := strings.Index(rest[end:], attr)
+			if next < 0 {
+				break
+			}
+			i += len(attr) + end + next
+		}
+	}
+	return out
+}
