@@ -60,16 +60,23 @@ func Run(o Options) (Stats, error) {
 	}
 	var l diag.List
 	s := Load(o, &l)
-	if l.HasErrors() {
+	if s == nil {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
-	w, err := publish.New(o.Out)
-	if err != nil {
-		return Stats{}, err
+	// Render even when loading found problems, so that one run reports
+	// every error; write only when there are none.
+	var w *publish.Writer
+	if !l.HasErrors() {
+		var err error
+		if w, err = publish.New(o.Out); err != nil {
+			return Stats{}, err
+		}
 	}
 	st := write(s, os.DirFS(o.Site), w, &l)
 	if l.HasErrors() {
-		w.Abort()
+		if w != nil {
+			w.Abort()
+		}
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
 	if err := w.Commit(); err != nil {
@@ -83,7 +90,8 @@ func Run(o Options) (Stats, error) {
 }
 
 // Load runs every step before rendering: it reads and checks the settings,
-// the content and the data, loads the theme, and assembles the model.
+// the content and the data, loads the theme, and assembles the model. It
+// returns nil when pages cannot be rendered at all.
 func Load(o Options, l *diag.List) *site.Site {
 	fsys := os.DirFS(o.Site)
 	src, err := fs.ReadFile(fsys, config.File)
@@ -114,7 +122,12 @@ func Load(o Options, l *diag.List) *site.Site {
 		members = content.ParseMembers(c.Members, extra, l)
 	}
 
-	th := loadTheme(fsys, cfg, o.Theme, l)
+	var themeErrs diag.List
+	th := loadTheme(fsys, cfg, o.Theme, &themeErrs)
+	l.Merge(&themeErrs)
+	if themeErrs.HasErrors() {
+		return nil // pages cannot be rendered without their layouts
+	}
 	s := site.New(cfg, data, c, members, th, "nianbao "+Version)
 	addECharts(s, fsys, o.Site, l)
 	return s
@@ -155,7 +168,7 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 			defer wg.Done()
 			for p := range next {
 				out := s.Render(p, l)
-				if l.HasErrors() {
+				if w == nil || l.HasErrors() {
 					continue
 				}
 				for _, f := range out.Files {
@@ -174,7 +187,9 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 	}
 	close(next)
 	wg.Wait()
-	copyFiles(s, fsys, w, l)
+	if w != nil && !l.HasErrors() {
+		copyFiles(s, fsys, w, l)
+	}
 	return Stats{Pages: len(pages), Charts: charts}
 }
 

@@ -224,7 +224,7 @@ func loadYear(fsys fs.FS, year int, dir string, o Options, l *diag.List) *Year {
 			l.Errorf(diag.Pos{File: p.File}, "translation of a missing section: there is no %s/%s", dir, base)
 		case p.Draft && !o.Drafts:
 		default:
-			if p.Title.Base == "" {
+			if p.Title.Base == "" && !p.Broken {
 				l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "section has no title; add title = \"…\" to its front matter")
 			}
 			s.Pages[p.Lang] = p
@@ -252,7 +252,7 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 		l.Errorf(diag.Pos{File: p.File}, "duplicate section %q: %s has the same slug", slug, prev.Pages[o.Default].File)
 		return
 	}
-	if p.Title.Base == "" {
+	if p.Title.Base == "" && !p.Broken {
 		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "section has no title; add title = \"…\" to its front matter")
 	}
 	if p.HasWgt {

@@ -20,6 +20,7 @@ type Page struct {
 	Draft    bool
 	Body     []byte
 	BodyLine int // the file line on which Body starts
+	Broken   bool // the front matter could not be read (and that was reported)
 }
 
 // TitleIn returns the title in language l, using the page's own title for
@@ -56,6 +57,7 @@ func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) 
 	switch strings.TrimRight(string(first), " \t\r") {
 	case "---":
 		l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter must be TOML between +++ lines; YAML front matter (---) is not supported")
+		p.Broken = true
 		return p
 	case "+++":
 	default:
@@ -89,6 +91,7 @@ func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) 
 	}
 	l.Errorf(diag.Pos{File: file, Line: 1, Col: 1}, "front matter opened with +++ is never closed")
 	p.Body = nil
+	p.Broken = true
 	return p
 }
 
@@ -96,6 +99,7 @@ func (p *Page) parseFrontMatter(fm []byte, extra []string, l *diag.List) {
 	t, err := tomldoc.Parse(p.File, fm, 2)
 	if err != nil {
 		l.Add(err)
+		p.Broken = true
 		return
 	}
 	known := []string{"title", "summary", "weight", "draft"}

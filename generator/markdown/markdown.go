@@ -16,6 +16,7 @@ package markdown
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"strconv"
 	"unicode/utf8"
@@ -171,7 +172,9 @@ func (c *conversion) resolve(n *Ref) {
 		}
 	}
 	if err != nil {
-		c.diag.Add(diag.Errorf(c.pos(n.Pos()), "%v", err))
+		if !errors.Is(err, metrics.ErrReported) {
+			c.diag.Add(diag.Errorf(c.pos(n.Pos()), "%v", err))
+		}
 		n.Resolved = "{{" + n.Source + "}}"
 	}
 }

@@ -69,11 +69,17 @@ func (d *Data) Resolve(r Ref, pageYear int, l string) (string, *Metric, error) {
 	}
 	v, ok := d.Value(m, year)
 	if !ok {
+		if d.broken[year] {
+			return "", m, ErrReported
+		}
 		return "", m, fmt.Errorf("no value for %q in %d", r.ID, year)
 	}
 	switch r.Form {
 	case FormChange:
 		prev, ok := d.Value(m, year-1)
+		if !ok && d.broken[year-1] {
+			return "", m, ErrReported
+		}
 		if !ok {
 			return "", m, fmt.Errorf("no value for %q in %d, so there is no change to show for %d", r.ID, year-1, year)
 		}

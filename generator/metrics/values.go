@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"errors"
 	"sort"
 
 	"nianbao/generator/diag"
@@ -20,13 +21,14 @@ type Data struct {
 	Catalogue *Catalogue
 	Years     []int                     // every report year, ascending
 	values    map[*Metric]map[int]Value // metric → year → value
+	broken    map[int]bool              // years whose values file has problems, reported already
 }
 
 // NewData returns Data for the catalogue and the given report years.
 func NewData(c *Catalogue, years []int) *Data {
 	ys := append([]int(nil), years...)
 	sort.Ints(ys)
-	return &Data{Catalogue: c, Years: ys, values: map[*Metric]map[int]Value{}}
+	return &Data{Catalogue: c, Years: ys, values: map[*Metric]map[int]Value{}, broken: map[int]bool{}}
 }
 
 // Value returns m's value in year.
@@ -61,7 +63,18 @@ func (d *Data) Latest(m *Metric, year int) (int, Value, bool) {
 // ParseYear reads content/<year>/metrics.toml into d: every table is a
 // group id, every key a metric of that group, every value a number or an
 // inline table { value = N, note = "…", note_<lang> = "…" }.
-func (d *Data) ParseYear(year int, file string, src []byte, langs []string, l *diag.List) {
+func (d *Data) ParseYear(year int, file string, src []byte, langs []string, outer *diag.List) {
+	var l diag.List
+	defer func() {
+		outer.Merge(&l)
+		if l.HasErrors() {
+			d.broken[year] = true
+		}
+	}()
+	d.parseYear(year, file, src, langs, &l)
+}
+
+func (d *Data) parseYear(year int, file string, src []byte, langs []string, l *diag.List) {
 	root, err := tomldoc.Parse(file, src, 1)
 	if err != nil {
 		l.Add(err)
@@ -129,6 +142,11 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 	}
 	d.Set(m, year, v)
 }
+
+// ErrReported is returned for a reference to a missing value in a year
+// whose values file has problems: those were reported where they are
+// written, and fixing them is likely to bring the value back.
+var ErrReported = errors.New("value reported already")
 
 func article(kind string) string {
 	switch kind {
