@@ -19,7 +19,7 @@ type Page struct {
 	HasWgt   bool
 	Draft    bool
 	Body     []byte
-	BodyLine int // the file line on which Body starts
+	BodyLine int  // the file line on which Body starts
 	Broken   bool // the front matter could not be read (and that was reported)
 }
 

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/BurntSushi/toml"
@@ -30,7 +31,7 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte, first uint8) {
 		firstLine := int(first%40) + 1
-		root, d := Parse("f.toml", src, firstLine)
+		root, d := parseWithin(t, 5*time.Second, src, firstLine)
 		lineLens := runeLengths(string(src))
 		if d != nil {
 			checkPos(t, "error", d.Pos, firstLine, lineLens)
@@ -58,6 +59,26 @@ func FuzzParse(f *testing.F) {
 			t.Errorf("scanner and decoder disagree: %s", msg)
 		}
 	})
+}
+
+// parseWithin runs Parse, failing the test if it does not return in time.
+func parseWithin(t *testing.T, limit time.Duration, src []byte, firstLine int) (*Table, *diag.Diagnostic) {
+	type result struct {
+		root *Table
+		d    *diag.Diagnostic
+	}
+	done := make(chan result, 1)
+	go func() {
+		root, d := Parse("f.toml", src, firstLine)
+		done <- result{root, d}
+	}()
+	select {
+	case r := <-done:
+		return r.root, r.d
+	case <-time.After(limit):
+		t.Fatalf("Parse did not return within %s", limit)
+	}
+	return nil, nil
 }
 
 // runeLengths is the length in runes of each line of src, the byte order
@@ -97,26 +118,45 @@ func sameKeys(path string, t *Table, m map[string]any) string {
 		return path + ": keys " + strings.Join(got, ",") + ", want " + strings.Join(want, ",")
 	}
 	for _, k := range got {
-		p := pathJoin(path, k)
-		switch v := m[k].(type) {
-		case map[string]any:
-			sub, ok := t.entries[k].value.(*Table)
-			if !ok {
-				return p + ": not scanned as a table"
-			}
-			if msg := sameKeys(p, sub, v); msg != "" {
+		if msg := sameShape(pathJoin(path, k), t.entries[k].value, m[k]); msg != "" {
+			return msg
+		}
+	}
+	return ""
+}
+
+// sameShape compares the shape of a value, as scanned, with its decoded value.
+func sameShape(path string, shape, v any) string {
+	switch v := v.(type) {
+	case map[string]any:
+		sub, ok := shape.(*Table)
+		if !ok {
+			return path + ": not scanned as a table"
+		}
+		return sameKeys(path, sub, v)
+	case []map[string]any:
+		subs, ok := shape.([]*Table)
+		if !ok || len(subs) != len(v) {
+			return path + ": not scanned as an array of as many tables"
+		}
+		for i := range v {
+			if msg := sameKeys(path, subs[i], v[i]); msg != "" {
 				return msg
 			}
-		case []map[string]any:
-			subs, ok := t.entries[k].value.([]*Table)
-			if !ok || len(subs) != len(v) {
-				return p + ": not scanned as an array of as many tables"
+		}
+	case []any:
+		elems, ok := shape.([]any)
+		if !ok || len(elems) != len(v) {
+			return path + ": not scanned as an array of as many elements"
+		}
+		for i := range v {
+			if msg := sameShape(path, elems[i], v[i]); msg != "" {
+				return msg
 			}
-			for i := range v {
-				if msg := sameKeys(p, subs[i], v[i]); msg != "" {
-					return msg
-				}
-			}
+		}
+	default:
+		if shape != nil {
+			return path + ": scanned as a table or an array"
 		}
 	}
 	return ""

@@ -218,6 +218,11 @@ func TestPositionsOfKeysValuesAndElements(t *testing.T) {
 			),
 		},
 		{
+			name: "empty document",
+			src:  "",
+			want: lines(`[.] at 1:1`),
+		},
+		{
 			name: "a table named by a longer header first",
 			src:  lines(`[a.b]`, `x = 1`, `[a]`, `y = 2`),
 			want: lines(

@@ -1,7 +1,6 @@
 package tomldoc
 
 import (
-	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -329,69 +328,4 @@ func (s *scanner) inline() *Table {
 		}
 	}
 	return t
-}
-
-// unescape decodes the escapes of a basic string key. Invalid escapes are
-// kept as written; the library has rejected them already.
-func unescape(s string) string {
-	if !strings.Contains(s, `\`) {
-		return s
-	}
-	var b strings.Builder
-	for i := 0; i < len(s); i++ {
-		if s[i] != '\\' || i+1 == len(s) {
-			b.WriteByte(s[i])
-			continue
-		}
-		i++
-		if r := simpleEscape(s[i]); r >= 0 {
-			b.WriteRune(r)
-			continue
-		}
-		if n := hexDigits(s[i]); n > 0 && i+n < len(s) {
-			if r, err := strconv.ParseUint(s[i+1:i+1+n], 16, 32); err == nil {
-				b.WriteRune(rune(r))
-				i += n
-				continue
-			}
-		}
-		b.WriteByte('\\')
-		b.WriteByte(s[i])
-	}
-	return b.String()
-}
-
-// simpleEscape is the character escaped by a backslash and c, or -1.
-func simpleEscape(c byte) rune {
-	switch c {
-	case 'b':
-		return '\b'
-	case 't':
-		return '\t'
-	case 'n':
-		return '\n'
-	case 'f':
-		return '\f'
-	case 'r':
-		return '\r'
-	case 'e':
-		return '\x1b'
-	case '"', '\\':
-		return rune(c)
-	}
-	return -1
-}
-
-// hexDigits is how many hexadecimal digits follow the escape \c: \xHH,
-// \uHHHH, \UHHHHHHHH.
-func hexDigits(c byte) int {
-	switch c {
-	case 'x':
-		return 2
-	case 'u':
-		return 4
-	case 'U':
-		return 8
-	}
-	return 0
 }

@@ -2,9 +2,8 @@ package tomldoc
 
 import (
 	"fmt"
+	"maps"
 	"slices"
-	"strconv"
-	"strings"
 	"time"
 
 	"nianbao/generator/diag"
@@ -168,23 +167,21 @@ func (t *Table) addTable(key string, pos diag.Pos, def origin) *Table {
 // decoded, and sets the paths. The two agree on a valid document; where they
 // do not, the decoded values win and positions fall back to the table's.
 func (t *Table) fill(decoded map[string]any) {
-	var missing []string
-	for k := range decoded {
-		if !t.Has(k) {
-			missing = append(missing, k)
-		}
-	}
-	slices.Sort(missing)
-	for _, k := range missing {
-		t.add(k, &entry{keyPos: t.pos, valPos: t.pos})
-	}
-	t.keys = slices.DeleteFunc(t.keys, func(k string) bool {
-		_, ok := decoded[k]
-		if !ok {
+	keys := make([]string, 0, len(decoded))
+	for _, k := range t.keys {
+		if _, ok := decoded[k]; ok {
+			keys = append(keys, k)
+		} else {
 			delete(t.entries, k)
 		}
-		return !ok
-	})
+	}
+	for _, k := range slices.Sorted(maps.Keys(decoded)) {
+		if !t.Has(k) {
+			keys = append(keys, k)
+			t.entries[k] = &entry{keyPos: t.pos, valPos: t.pos}
+		}
+	}
+	t.keys = keys
 	for _, k := range t.keys {
 		e := t.entries[k]
 		e.value = t.convert(pathJoin(t.path, k), e.value, decoded[k], e.valPos)
@@ -234,29 +231,4 @@ func at[T any](s []T, i int) any {
 		return s[i]
 	}
 	return nil
-}
-
-// pathJoin appends key to a dotted path, quoting it unless it is bare.
-func pathJoin(path, key string) string {
-	if path == "" {
-		return keyText([]string{key})
-	}
-	return path + "." + keyText([]string{key})
-}
-
-// keyText writes a dotted key as TOML text: bare parts as they are, other
-// parts quoted.
-func keyText(parts []string) string {
-	quoted := make([]string, len(parts))
-	for i, p := range parts {
-		quoted[i] = p
-		if p == "" || strings.IndexFunc(p, func(r rune) bool { return !isBare(r) }) >= 0 {
-			quoted[i] = strconv.Quote(p)
-		}
-	}
-	return strings.Join(quoted, ".")
-}
-
-func isBare(r rune) bool {
-	return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || r == '_' || r == '-'
 }
