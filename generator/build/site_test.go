@@ -2,8 +2,11 @@ package build
 
 import (
 	"bytes"
+	"encoding/base64"
+	"html"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -220,7 +223,7 @@ func TestSubPathLinks(t *testing.T) {
 			continue
 		}
 		for _, link := range links(tree[p]) {
-			if strings.HasPrefix(link, "#") || strings.HasPrefix(link, "https://reports.example.org/alliance/") {
+			if strings.HasPrefix(link, "#") || strings.HasPrefix(link, "data:") || strings.HasPrefix(link, "https://reports.example.org/alliance/") {
 				continue
 			}
 			if !strings.HasPrefix(link, "/alliance/") {
@@ -255,7 +258,7 @@ func links(page []byte) []string {
 			if end < 0 {
 				break
 			}
-			out = append(out, strings.ReplaceAll(rest[:end], "&amp;", "&"))
+			out = append(out, html.UnescapeString(rest[:end]))
 			next := strings.Index(rest[end:], attr)
 			if next < 0 {
 				break
@@ -264,4 +267,47 @@ func links(page []byte) []string {
 		}
 	}
 	return out
+}
+
+// TestTranslationsWithoutTheLanguage builds a one-language site whose
+// files carry name_en and title_en, as the content contract's examples
+// do: translations for a language the site does not publish are kept, not
+// errors.
+func TestTranslationsWithoutTheLanguage(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	site := strings.Replace(string(a.files["site.toml"]), "[languages.en]", "[unused]", 1)
+	site = strings.Replace(site, "[unused]\ntitle = \"Example Alliance Annual Report\"\ndescription = \"Annual progress reports of the Example alliance\"\n", "", 1)
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"site.toml":                       site,
+		"content/_index.en.md":            "\x00delete",
+		"content/2025/_index.en.md":       "\x00delete",
+		"content/2025/01-operation.en.md": "\x00delete",
+		"content/2025/04-plan.en.md":      "\x00delete",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	exists(t, out, "en/index.html", false)
+	contains(t, out, "2025/talent/index.html", ">1,380 人<")
+}
+
+// TestCSVDownloads checks the CSV each chart and table carries.
+func TestCSVDownloads(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, _ := os.ReadFile(filepath.Join(out, "2025/talent/index.html"))
+	m := regexp.MustCompile(`<a href="data:text/csv;charset=utf-8;base64,([^"]+)" download="table-3.csv">`).FindSubmatch(data)
+	if m == nil {
+		t.Fatal("no CSV link for table-3")
+	}
+	csv, err := base64.StdEncoding.DecodeString(html.UnescapeString(string(m[1])))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffmetric,name,unit,2024,2025\r\ntalent.placement_rate,毕业去向落实率,%,91.1,93.2\r\ntalent.student_teacher_ratio,生师比,,19.2,18.4\r\n"
+	if string(csv) != want {
+		t.Errorf("CSV =\n%q\nwant\n%q", csv, want)
+	}
 }

@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/csv"
 	"html"
 	"html/template"
@@ -11,7 +12,7 @@ import (
 )
 
 // Figure is what a block renders: its HTML, and for charts and tables the
-// CSV of its numbers.
+// CSV of its numbers, which the HTML also carries as a download link.
 type Figure struct {
 	HTML []byte
 	CSV  []byte // nil for kpi blocks
@@ -51,7 +52,7 @@ type figureData struct {
 	Span    string
 	Option  template.JS
 	Table   Table
-	CSVURL  string
+	CSVURL  template.URL // a data: URL, so the page needs no file beside it
 	CSVName string
 	KPIs    []kpiCard
 	t       func(string) string
@@ -60,10 +61,10 @@ type figureData struct {
 // T returns a theme string, for the template.
 func (d figureData) T(key string) string { return d.t(key) }
 
-// Render renders the block as HTML. id is unique on the page ("chart-3");
-// csvURL is where the block's CSV will be published.
-func (b *Block) Render(id, csvURL string, env Env) (Figure, error) {
-	d := figureData{ID: id, Kind: b.Kind, Type: b.Type, Title: b.title(env), Span: yearSpan(b.Years), CSVURL: csvURL, CSVName: id + ".csv", t: env.T}
+// Render renders the block as HTML. id is unique on the page ("chart-3")
+// and names the CSV download.
+func (b *Block) Render(id string, env Env) (Figure, error) {
+	d := figureData{ID: id, Kind: b.Kind, Type: b.Type, Title: b.title(env), Span: yearSpan(b.Years), CSVName: id + ".csv", t: env.T}
 	var fig Figure
 	switch b.Kind {
 	case "kpi":
@@ -71,6 +72,7 @@ func (b *Block) Render(id, csvURL string, env Env) (Figure, error) {
 	default:
 		d.Table = b.table(env)
 		fig.CSV = b.csv(env)
+		d.CSVURL = template.URL("data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(fig.CSV))
 	}
 	if b.Kind == "chart" {
 		opt, err := b.optionJSON(env)

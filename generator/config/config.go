@@ -101,7 +101,7 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 		}
 	}
 	sort.Strings(extra)
-	root.Unknown(l, "site.toml", translatedKeys(extra, []string{"title", "description"}, "baseURL", "language", "theme", "languages", "alliance", "charts")...)
+	root.Unknown(l, "site.toml", append(tomldoc.Translated("title", "description"), "baseURL", "language", "theme", "languages", "alliance", "charts")...)
 	c.Title = root.Text("title", extra, l)
 	c.Description = root.Text("description", extra, l)
 	for _, code := range extra {
@@ -127,7 +127,7 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 		}
 	}
 	if a, ok := root.Table("alliance", l); ok {
-		a.Unknown(l, "[alliance]", translatedKeys(extra, []string{"name", "lead"}, "founded")...)
+		a.Unknown(l, "[alliance]", append(tomldoc.Translated("name", "lead"), "founded")...)
 		c.Alliance.Name = a.Text("name", extra, l)
 		c.Alliance.Lead = a.Text("lead", extra, l)
 		if y, ok := a.Int("founded", l); ok {
@@ -198,15 +198,4 @@ func (c *Config) finish(baseURL string, pos diag.Pos, l *diag.List) {
 	u.RawPath = ""
 	c.BaseURL = u.String()
 	c.BasePath = u.EscapedPath()
-}
-
-func translatedKeys(langs, tr []string, plain ...string) []string {
-	out := append([]string(nil), plain...)
-	for _, k := range tr {
-		out = append(out, k)
-		for _, l := range langs {
-			out = append(out, k+"_"+l)
-		}
-	}
-	return out
 }

@@ -105,7 +105,7 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 			}
 			if base == "_index.md" {
 				if src := readFile(fsys, file, l); src.Src != nil {
-					c.Home[lg] = parsePage(file, lg, src.Src, extraFor(lg, o), l)
+					c.Home[lg] = parsePage(file, lg, src.Src, o, l)
 				}
 				continue
 			}
@@ -117,14 +117,6 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 
 func ignored(name string) bool {
 	return (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) && !strings.HasPrefix(name, "_index.")
-}
-
-// extraFor returns the languages a page in lg may translate its title into.
-func extraFor(lg string, o Options) []string {
-	if lg == o.Default {
-		return o.Extra
-	}
-	return nil
 }
 
 // splitLang splits "01-a.en.md" into "01-a.md" and "en". Names without a
@@ -203,7 +195,7 @@ func loadYear(fsys fs.FS, year int, dir string, o Options, l *diag.List) *Year {
 			if src.Src == nil {
 				continue
 			}
-			p := parsePage(file, lg, src.Src, extraFor(lg, o), l)
+			p := parsePage(file, lg, src.Src, o, l)
 			switch {
 			case base == "_index.md":
 				y.Index[lg] = p

@@ -46,11 +46,14 @@ func (p *Page) SummaryIn(l string) string {
 	return p.Summary.In(l)
 }
 
-// parsePage splits a Markdown file into front matter and body. extra are the
-// languages whose title_<lang> / summary_<lang> a default-language page may
-// carry.
-func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) *Page {
+// parsePage splits a Markdown file into front matter and body. A page in
+// the default language may carry title_<lang> and summary_<lang>.
+func parsePage(file, langCode string, src []byte, o Options, l *diag.List) *Page {
 	p := &Page{File: file, Lang: langCode, Body: src, BodyLine: 1}
+	var extra []string
+	if langCode == o.Default {
+		extra = o.Extra
+	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	p.Body = src
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
@@ -84,7 +87,7 @@ func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) 
 				p.Body = nil
 			}
 			p.BodyLine = line + 1
-			p.parseFrontMatter(fm, extra, l)
+			p.parseFrontMatter(fm, langCode == o.Default, extra, l)
 			return p
 		}
 		off = next
@@ -95,7 +98,7 @@ func parsePage(file, langCode string, src []byte, extra []string, l *diag.List) 
 	return p
 }
 
-func (p *Page) parseFrontMatter(fm []byte, extra []string, l *diag.List) {
+func (p *Page) parseFrontMatter(fm []byte, isDefault bool, extra []string, l *diag.List) {
 	t, err := tomldoc.Parse(p.File, fm, 2)
 	if err != nil {
 		l.Add(err)
@@ -103,10 +106,8 @@ func (p *Page) parseFrontMatter(fm []byte, extra []string, l *diag.List) {
 		return
 	}
 	known := []string{"title", "summary", "weight", "draft"}
-	if len(extra) > 0 {
-		for _, lg := range extra {
-			known = append(known, "title_"+lg, "summary_"+lg)
-		}
+	if isDefault {
+		known = append(known, "title_*", "summary_*")
 	}
 	t.Unknown(l, "front matter", known...)
 	p.Title.Base, _ = t.String("title", l)

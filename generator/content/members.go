@@ -36,10 +36,7 @@ func ParseMembers(f File, extra []string, l *diag.List) []*Member {
 	}
 	root.Unknown(l, "members.toml", "member")
 	tables, _ := root.Tables("member", l)
-	known := []string{"id", "name", "type", "joined", "note", "url"}
-	for _, lg := range extra {
-		known = append(known, "name_"+lg, "note_"+lg)
-	}
+	known := append(tomldoc.Translated("name", "note"), "id", "type", "joined", "url")
 	seen := map[string]diag.Pos{}
 	var out []*Member
 	for _, t := range tables {

@@ -68,7 +68,6 @@ type Page struct {
 	Lang      string // the language of the text
 	Data      *metrics.Data
 	T         func(string) string // theme strings in Lang
-	URL       string              // the page's URL path, for CSV links
 	IDPrefix  string              // prefix for chart and footnote ids, to keep them unique when pages are joined
 }
 
@@ -79,7 +78,7 @@ type Heading struct {
 	Text  string
 }
 
-// File is a file that belongs to the page, such as a chart's CSV.
+// File is a file that belongs to the page.
 type File struct {
 	Name string // relative to the page's folder
 	Data []byte
@@ -91,7 +90,8 @@ type Result struct {
 	Headings []Heading
 	Files    []File
 	Cited    []*metrics.Metric // metrics the page references, in order of first use
-	Figures  int
+	Figures  int               // chart, kpi and table blocks
+	Charts   int               // chart blocks
 }
 
 var pageKey = parser.NewContextKey()
@@ -237,13 +237,13 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 		return
 	}
 	id := c.page.IDPrefix + kind + "-" + strconv.Itoa(index)
-	fig, err := b.Render(id, c.page.URL+id+".csv", env)
+	fig, err := b.Render(id, env)
 	if err != nil {
 		c.diag.Errorf(pos, "%s block: %v", kind, err)
 		return
 	}
-	if fig.CSV != nil {
-		c.res.Files = append(c.res.Files, File{Name: id + ".csv", Data: fig.CSV})
+	if b.Kind == "chart" {
+		c.res.Charts++
 	}
 	for _, m := range b.Metrics {
 		if !c.cited[m] {

@@ -135,7 +135,7 @@ func ParseCatalogue(file string, src []byte, langs []string, l *diag.List) *Cata
 }
 
 func (c *Catalogue) parseGroup(t *tomldoc.Table, langs []string, l *diag.List) {
-	t.Unknown(l, "[[group]]", tomldoc.Translated(langs, "id", "name", "description")...)
+	t.Unknown(l, "[[group]]", append(tomldoc.Translated("name", "description"), "id")...)
 	id, ok := t.String("id", l)
 	switch {
 	case !t.Has("id"):
@@ -161,7 +161,7 @@ func (c *Catalogue) parseGroup(t *tomldoc.Table, langs []string, l *diag.List) {
 }
 
 func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) {
-	t.Unknown(l, "[[metric]]", append(tomldoc.Translated(langs, "name", "unit", "description", "source"), "id", "kind", "decimals", "better", "targets")...)
+	t.Unknown(l, "[[metric]]", append(tomldoc.Translated("name", "unit", "description", "source"), "id", "kind", "decimals", "better", "targets")...)
 	id, ok := t.String("id", l)
 	if !t.Has("id") {
 		l.Errorf(t.Pos(), "metric has no id")

@@ -125,7 +125,7 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		}
 		v.V = n
 	case *tomldoc.Table:
-		raw.Unknown(l, "the value of "+id, tomldoc.Translated(langs, "value", "note")...)
+		raw.Unknown(l, "the value of "+id, append(tomldoc.Translated("note"), "value")...)
 		n, ok := raw.Number("value", l)
 		if !raw.Has("value") {
 			l.Errorf(gt.ValuePos(key), "value of %q has no value field", id)

@@ -101,8 +101,7 @@ func (s *Site) convert(src *content.Page, year int, textLang string, rel string,
 	return s.conv.Convert(&markdown.Page{
 		File: src.File, Src: src.Body, FirstLine: src.BodyLine,
 		Year: year, Lang: textLang, Data: s.Data,
-		T:   s.translator(textLang),
-		URL: s.URL(rel),
+		T: s.translator(textLang),
 	}, l)
 }
 
@@ -131,10 +130,9 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	res := s.convert(src, s.latestYear(), textLang, p.Rel, l)
 	v.Content = template.HTML(res.HTML)
-	out := Output{Files: res.Files, Charts: res.Figures}
+	out := Output{Files: res.Files, Charts: res.Charts}
 	if len(s.Content.Years) > 0 {
 		v.Headline = s.headline(p.Lang.Code, l)
-		out.Charts = max(out.Charts, 0)
 	}
 	v.Year = nil
 	return out
@@ -165,7 +163,7 @@ func (s *Site) headline(lg string, l *diag.List) template.HTML {
 	}
 	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
 	b := &charts.Block{Kind: "kpi", Metrics: ms, Years: []int{year}}
-	fig, err := b.Render("headline", "", env)
+	fig, err := b.Render("headline", env)
 	if err != nil {
 		l.Errorf(diag.Pos{File: "content/_index.md"}, "headline figures: %v", err)
 		return ""

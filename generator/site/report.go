@@ -39,7 +39,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
-	return Output{Files: res.Files, Charts: res.Figures}
+	return Output{Files: res.Files, Charts: res.Charts}
 }
 
 func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
@@ -77,7 +77,7 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
-	return Output{Files: res.Files, Charts: res.Figures}
+	return Output{Files: res.Files, Charts: res.Charts}
 }
 
 // scorecard lists, by group, the metrics with a target for year.

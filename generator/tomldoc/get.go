@@ -1,6 +1,7 @@
 package tomldoc
 
 import (
+	"fmt"
 	"math"
 	"slices"
 	"strings"
@@ -141,12 +142,81 @@ func withArticle(kind string) string {
 func (t *Table) Unknown(l *diag.List, what string, known ...string) {
 	suffix := ""
 	if len(known) > 0 && len(known) <= 12 {
-		sorted := slices.Compact(slices.Sorted(slices.Values(known)))
+		shown := make([]string, len(known))
+		for i, k := range known {
+			shown[i] = strings.Replace(k, "_*", "_<lang>", 1)
+		}
+		sorted := slices.Compact(slices.Sorted(slices.Values(shown)))
 		suffix = "; expected one of: " + strings.Join(sorted, ", ")
 	}
 	for _, k := range t.keys {
-		if !slices.Contains(known, k) {
-			report(l, t.KeyPos(k), "unknown field %q in %s%s", k, what, suffix)
+		if !isKnown(k, known) {
+			hint := suffix
+			if c := closest(k, known); c != "" {
+				hint = fmt.Sprintf("; did you mean %q?", c)
+			}
+			report(l, t.KeyPos(k), "unknown field %q in %s%s", k, what, hint)
 		}
 	}
+}
+
+// isKnown reports whether key is in known, where an entry "name_*" stands
+// for name_<lang> with any language code (name_en, name_zh-hant): a
+// translation is never an unknown field, even for a language the site does
+// not publish yet.
+func isKnown(key string, known []string) bool {
+	for _, k := range known {
+		if k == key {
+			return true
+		}
+		if base, ok := strings.CutSuffix(k, "_*"); ok {
+			if code, ok := strings.CutPrefix(key, base+"_"); ok && langCode(code) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func langCode(s string) bool {
+	main, region, _ := strings.Cut(s, "-")
+	if len(main) < 2 || len(main) > 3 || strings.Trim(main, "abcdefghijklmnopqrstuvwxyz") != "" {
+		return false
+	}
+	return strings.Trim(region, "abcdefghijklmnopqrstuvwxyz0123456789") == ""
+}
+
+// closest returns the known field nearest to key when it is a likely typo.
+func closest(key string, known []string) string {
+	best, bestD := "", 3
+	for _, k := range known {
+		if strings.HasSuffix(k, "_*") {
+			continue
+		}
+		if d := editDistance(key, k); d < bestD && d < len(k) {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
 }

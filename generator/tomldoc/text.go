@@ -18,14 +18,12 @@ func (t *Table) Text(key string, langs []string, l *diag.List) lang.Text {
 	return tx
 }
 
-// Translated returns keys followed by key_<lang> for each key and language,
-// for Unknown's list of known fields.
-func Translated(langs []string, keys ...string) []string {
+// Translated returns keys followed by key_* for each, for Unknown's list
+// of known fields: key_<lang> is accepted for any language code.
+func Translated(keys ...string) []string {
 	out := append([]string(nil), keys...)
 	for _, k := range keys {
-		for _, lg := range langs {
-			out = append(out, k+"_"+lg)
-		}
+		out = append(out, k+"_*")
 	}
 	return out
 }
