@@ -2,7 +2,6 @@ package charts
 
 import (
 	"bytes"
-	"encoding/base64"
 	"encoding/csv"
 	"html"
 	"html/template"
@@ -44,48 +43,27 @@ type Cell struct {
 	Note    bool
 }
 
-type figureData struct {
-	ID      string
-	Kind    string
-	Type    string
-	Title   string
-	Span    string
-	Option  template.JS
-	Table   Table
-	CSVURL  template.URL // a data: URL, so the page needs no file beside it
-	CSVName string
-	KPIs    []kpiCard
-	t       func(string) string
-}
-
-// T returns a theme string, for the template.
-func (d figureData) T(key string) string { return d.t(key) }
-
 // Render renders the block as HTML. id is unique on the page ("chart-3")
 // and names the CSV download.
 func (b *Block) Render(id string, env Env) (Figure, error) {
-	d := figureData{ID: id, Kind: b.Kind, Type: b.Type, Title: b.title(env), Span: yearSpan(b.Years), CSVName: id + ".csv", t: env.T}
 	var fig Figure
-	switch b.Kind {
-	case "kpi":
-		d.KPIs = b.kpis(env)
-	default:
-		d.Table = b.table(env)
-		fig.CSV = b.csv(env)
-		d.CSVURL = template.URL("data:text/csv;charset=utf-8;base64," + base64.StdEncoding.EncodeToString(fig.CSV))
+	w := &writer{t: env.T}
+	w.Grow(4 << 10)
+	if b.Kind == "kpi" {
+		w.kpis(id, b.kpis(env))
+		fig.HTML = []byte(w.String())
+		return fig, nil
 	}
+	var option []byte
 	if b.Kind == "chart" {
-		opt, err := b.optionJSON(env)
-		if err != nil {
+		var err error
+		if option, err = b.optionJSON(env); err != nil {
 			return fig, err
 		}
-		d.Option = template.JS(opt)
 	}
-	var buf bytes.Buffer
-	if err := figureTmpl.Execute(&buf, d); err != nil {
-		return fig, err
-	}
-	fig.HTML = buf.Bytes()
+	fig.CSV = b.csv(env)
+	w.figure(id, b, b.title(env), option, b.table(env), fig.CSV)
+	fig.HTML = []byte(w.String())
 	return fig, nil
 }
 
@@ -151,18 +129,16 @@ func (b *Block) csv(env Env) []byte {
 	return buf.Bytes()
 }
 
-// kpiCard is one metric's card in a kpi block. Numbers are escaped
-// already: html/template would write "+" as "&#43;", which is correct HTML
-// but defeats a reader's search for "+12.4%" in the source.
+// kpiCard is one metric's card in a kpi block.
 type kpiCard struct {
 	Name     string
-	Value    template.HTML
+	Value    string
 	Unit     string
-	Change   template.HTML
+	Change   string
 	Dir      string // up, down, flat
 	Mood     string // good, bad, neutral
-	Target   template.HTML
-	Progress template.HTML
+	Target   string
+	Progress string
 	Pct      float64 // progress for the <progress> bar, capped at 100
 	Note     string
 }
@@ -171,18 +147,18 @@ func (b *Block) kpis(env Env) []kpiCard {
 	var out []kpiCard
 	for _, m := range b.Metrics {
 		v, _ := env.Data.Value(m, env.Year)
-		c := kpiCard{Name: m.Name.In(env.Lang), Value: HTMLText(m.Number(v.V)), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
+		c := kpiCard{Name: m.Name.In(env.Lang), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
 		if prev, ok := env.Data.Value(m, env.Year-1); ok {
 			if d, err := m.Change(v.V, prev.V); err == nil {
-				c.Change = HTMLText(d.Format(env.Lang))
+				c.Change = d.Format(env.Lang)
 				c.Dir = [...]string{"down", "flat", "up"}[d.Direction()+1]
 				c.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
 			}
 		}
 		if t, ok := m.Targets[env.Year]; ok {
-			c.Target = HTMLText(m.Format(t, env.Lang))
+			c.Target = m.Format(t, env.Lang)
 			if p, err := metrics.Progress(v.V, t); err == nil {
-				c.Progress = HTMLText(metrics.Percent1(p))
+				c.Progress = metrics.Percent1(p)
 				c.Pct = min(100, max(0, p))
 			}
 		}

@@ -63,7 +63,7 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// setup returns the shared environment, or skips the test (fails it with
+// setup makes the shared environment on first use, or skips the test (fails it with
 // REQUIRE_BROWSER=1) when Chromium or a CJK font is missing.
 func setup(t *testing.T) {
 	t.Helper()
