@@ -18,6 +18,9 @@ import (
 // readable in greyscale in this order.
 var palette = []string{"#1f5fa8", "#e07b24", "#2a9d8f", "#c44e52", "#6c5ba7", "#8c6d31", "#4aa3df", "#7f7f7f"}
 
+// fontFamily is the theme's font stack for chart text.
+const fontFamily = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif`
+
 // optionJSON builds the ECharts option of a chart block and returns it as
 // JSON that is safe inside a <script type="application/json"> element.
 func (b *Block) optionJSON(env Env) ([]byte, error) {
@@ -32,6 +35,9 @@ func (b *Block) optionJSON(env Env) ([]byte, error) {
 	default:
 		opt = b.cartesian(env)
 	}
+	// Chart text in the theme's fonts, dark enough to read (ECharts'
+	// default greys fall below WCAG AA contrast).
+	opt["textStyle"] = map[string]any{"fontFamily": fontFamily, "color": "#333d49"}
 	out, err := json.Marshal(opt)
 	if err != nil {
 		return nil, err
@@ -249,7 +255,10 @@ func (b *Block) radar(env Env) map[string]any {
 	}
 	c.Validate()
 	opt := c.JSON()
-	patch(opt, "radar", func(r map[string]any) { r["radius"] = "62%" })
+	patch(opt, "radar", func(r map[string]any) {
+		r["radius"] = "62%"
+		r["axisName"] = map[string]any{"color": "#333d49"}
+	})
 	return opt
 }
 
