@@ -44,17 +44,8 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 
 func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	def := s.defaultLang()
-	yv := s.yearView(p)
-	// The report's contents with this section marked.
-	links := make([]*theme.Link, len(yv.Sections))
-	for i, sl := range yv.Sections {
-		c := *sl
-		c.Current = i == p.Index
-		links[i] = &c
-	}
-	y := *yv
-	y.Sections = links
-	v.Year = &y
+	v.Year = s.yearView(p)
+	links := v.Year.Sections
 	src, translated := s.sectionPage(p.Section, p.Lang)
 	textLang := p.Lang.Code
 	if !translated {

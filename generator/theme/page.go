@@ -32,6 +32,14 @@ type Page struct {
 	Strings map[string]string // the theme strings in Lang; layouts use T
 }
 
+// YearNumber is the page's report year, or 0 on pages outside a report.
+func (p *Page) YearNumber() int {
+	if p.Year == nil {
+		return 0
+	}
+	return p.Year.Year
+}
+
 // T returns the theme string key in the page's language.
 func (p *Page) T(key string) (string, error) {
 	s, ok := p.Strings[key]

@@ -18,22 +18,65 @@ type templateSet struct {
 	t *template.Template
 }
 
-var funcs = template.FuncMap{
-	// add returns a + b, for counters in layouts.
-	"add": func(a, b int) int { return a + b },
-	// join joins strings with a separator.
-	"join": strings.Join,
+// funcs are the functions layouts may call besides html/template's own.
+func (t *Theme) funcs() template.FuncMap {
+	return template.FuncMap{
+		// add returns a + b, for counters in layouts.
+		"add": func(a, b int) int { return a + b },
+		// join joins strings with a separator.
+		"join": strings.Join,
+		// partialCached renders a partial once per distinct set of keys
+		// and reuses the HTML: {{partialCached "partials/x.html" . .Lang}}.
+		// The keys must name everything the partial's output depends on.
+		"partialCached": t.partialCached,
+		// markCurrent marks the link to url in rendered HTML with
+		// aria-current="page", for navigation rendered by partialCached.
+		"markCurrent": markCurrent,
+	}
+}
+
+func (t *Theme) partialCached(name string, p *Page, keys ...any) (template.HTML, error) {
+	key := name + "\x00" + fmt.Sprint(keys...)
+	if v, ok := t.cache.Load(key); ok {
+		return v.(template.HTML), nil
+	}
+	var buf bytes.Buffer
+	if err := t.base.ExecuteTemplate(&buf, name, p); err != nil {
+		return "", err
+	}
+	v, _ := t.cache.LoadOrStore(key, template.HTML(buf.String()))
+	return v.(template.HTML), nil
+}
+
+func markCurrent(h template.HTML, url string) template.HTML {
+	attr := `href="` + template.HTMLEscapeString(url) + `"`
+	s := string(h)
+	i := strings.Index(s, attr)
+	if i < 0 {
+		return h
+	}
+	i += len(attr)
+	return template.HTML(s[:i] + ` aria-current="page"` + s[i:])
 }
 
 func (t *Theme) loadTemplates(l *diag.List) {
 	t.tmpl = map[string]*templateSet{}
-	base := template.New("").Funcs(funcs)
+	base := template.New("").Funcs(t.funcs())
+	t.base = base
 	if !t.parseFile(base, "layouts/baseof.html", l) {
 		return
 	}
 	for _, f := range t.files("layouts/partials") {
 		t.parseFile(base, "layouts/partials/"+f.Path, l)
 	}
+	// Keep an untouched copy for partialCached: a set that has been
+	// cloned and executed cannot be cloned again.
+	clean, err := base.Clone()
+	if err != nil {
+		l.Errorf(diag.Pos{File: "layouts/baseof.html"}, "%v", err)
+		return
+	}
+	t.base = clean
 	for _, kind := range Kinds {
 		set, err := base.Clone()
 		if err != nil {

@@ -22,6 +22,8 @@ package theme
 
 import (
 	"crypto/sha256"
+	"html/template"
+	"sync"
 	"encoding/hex"
 	"io/fs"
 	"path"
@@ -48,6 +50,8 @@ type Theme struct {
 	tmpl    map[string]*templateSet
 	strings map[string]map[string]string // language → key → text
 	Assets  map[string]Asset             // by name under assets/
+	base    *template.Template           // baseof and partials, for partialCached
+	cache   sync.Map                     // partialCached results
 	Static  []File                       // files to copy as they are
 }
 
