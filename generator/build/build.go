@@ -112,11 +112,13 @@ func Load(o Options, l *diag.List) *site.Site {
 		years[i] = y.Year
 	}
 	data := metrics.NewData(cat, years)
+	var wg sync.WaitGroup
 	for _, y := range c.Years {
 		if y.Metrics.Src != nil {
-			data.ParseYear(y.Year, y.Metrics.Name, y.Metrics.Src, extra, l)
+			wg.Go(func() { data.ParseYear(y.Year, y.Metrics.Name, y.Metrics.Src, extra, l) })
 		}
 	}
+	wg.Wait()
 	var members []*content.Member
 	if c.Members.Src != nil {
 		members = content.ParseMembers(c.Members, extra, l)
@@ -162,7 +164,7 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 		charts int
 		next   = make(chan *site.Page)
 	)
-	for range runtime.GOMAXPROCS(0) {
+	for range workers() {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
@@ -227,3 +229,7 @@ func unwrap(err error) error {
 	}
 	return err
 }
+
+// workers is how many pages render at once: more than the cores, so that
+// one page's file system calls overlap another's rendering.
+func workers() int { return runtime.GOMAXPROCS(0) }

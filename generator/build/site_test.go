@@ -9,6 +9,8 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+
+	"nianbao/generator/theme"
 )
 
 // buildArchive builds the site in testdata/sites/<name>.txtar with changes
@@ -24,6 +26,11 @@ func buildArchive(t *testing.T, name string, changes map[string]string, o Option
 	return o.Out, st, err
 }
 
+// fingerprints matches fingerprinted asset names, which the golden files
+// hold as name.HASH.ext so that a change to the theme's CSS does not
+// touch every page there (TestAssetsAreFingerprinted checks the hashes).
+var fingerprints = regexp.MustCompile(`(assets/[\w.-]+?)\.[0-9a-f]{10}(\.\w+)`)
+
 // TestSiteGolden builds each fixture site and compares every page and CSV
 // with testdata/golden/<name>.txtar; assets are compared by name only.
 // go test ./generator/build -run TestSiteGolden -update rewrites them.
@@ -37,12 +44,14 @@ func TestSiteGolden(t *testing.T) {
 			tree := readTree(t, out)
 			got := &archive{files: map[string][]byte{}}
 			for _, p := range sortedKeys(tree) {
-				got.names = append(got.names, p)
 				if strings.HasPrefix(p, "assets/") {
+					p := fingerprints.ReplaceAllString(p, "$1.HASH$2")
+					got.names = append(got.names, p)
 					got.files[p] = []byte("(asset)\n")
 					continue
 				}
-				got.files[p] = tree[p]
+				got.names = append(got.names, p)
+				got.files[p] = fingerprints.ReplaceAll(tree[p], []byte("$1.HASH$2"))
 			}
 			golden := filepath.Join("testdata", "golden", name+".txtar")
 			if *update {
@@ -309,5 +318,34 @@ func TestCSVDownloads(t *testing.T) {
 	want := "\ufeffmetric,name,unit,2024,2025\r\ntalent.placement_rate,毕业去向落实率,%,91.1,93.2\r\ntalent.student_teacher_ratio,生师比,,19.2,18.4\r\n"
 	if string(csv) != want {
 		t.Errorf("CSV =\n%q\nwant\n%q", csv, want)
+	}
+}
+
+// TestAssetsAreFingerprinted checks that asset names carry a hash of
+// their content, and that pages link the names that were written.
+func TestAssetsAreFingerprinted(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	tree := readTree(t, out)
+	n := 0
+	for _, p := range sortedKeys(tree) {
+		if !strings.HasPrefix(p, "assets/") {
+			continue
+		}
+		n++
+		m := regexp.MustCompile(`^assets/(.+)\.([0-9a-f]{10})(\.\w+)$`).FindStringSubmatch(p)
+		if m == nil {
+			t.Errorf("%s: not a fingerprinted name", p)
+			continue
+		}
+		if want := theme.Fingerprint(m[1]+m[3], tree[p]); "assets/"+want != p {
+			t.Errorf("%s: hash does not match its content (want %s)", p, want)
+		}
+		contains(t, out, "2025/talent/index.html", `/alliance/`+p)
+	}
+	if n != 4 {
+		t.Errorf("%d assets, want 4 (CSS, script, icon, ECharts)", n)
 	}
 }

@@ -153,8 +153,9 @@ func (b *Block) pageYearOnly() bool {
 	return b.Kind == "kpi" || b.Type == "pie" || b.Type == "donut" || b.Type == "gauge"
 }
 
-// checkValues reports blocks that would show nothing, and KPI cards
-// without a value.
+// checkValues reports KPI cards without a value, and warns of charts and
+// tables with no value at all: metrics may go uncollected, so an empty
+// chart is allowed, but seldom meant.
 func (b *Block) checkValues(t *tomldoc.Table, env Env, l *diag.List) {
 	any := false
 	for i, m := range b.Metrics {
@@ -167,7 +168,7 @@ func (b *Block) checkValues(t *tomldoc.Table, env Env, l *diag.List) {
 		}
 	}
 	if !any && b.Kind != "kpi" {
-		l.Errorf(b.Pos, "%s block has no values to show in %s", b.Kind, yearSpan(b.Years))
+		l.Warnf(b.Pos, "%s block has no values to show in %s", b.Kind, yearSpan(b.Years))
 	}
 }
 

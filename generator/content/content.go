@@ -25,6 +25,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nianbao/generator/diag"
 )
@@ -84,14 +85,14 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 		l.Errorf(diag.Pos{File: Dir}, "cannot read the content folder: %v", unwrapPath(err))
 		return c
 	}
+	var years []string
 	for _, e := range entries {
 		name := e.Name()
 		file := Dir + "/" + name
 		switch {
 		case ignored(name):
 		case e.IsDir() && yearRe.MatchString(name):
-			y, _ := strconv.Atoi(name)
-			c.Years = append(c.Years, loadYear(fsys, y, file, o, l))
+			years = append(years, name)
 		case e.IsDir():
 			l.Errorf(diag.Pos{File: file}, "folder %q under content/ is not a four-digit year; rename it (such as content/2025) or start its name with _ to ignore it", name)
 		case name == "metrics.toml":
@@ -112,6 +113,14 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 			l.Warnf(diag.Pos{File: file}, "ignored: content/ holds _index.md, metrics.toml, members.toml and year folders")
 		}
 	}
+	// Years load at once; c.Years keeps the folders' order.
+	c.Years = make([]*Year, len(years))
+	var wg sync.WaitGroup
+	for i, name := range years {
+		n, _ := strconv.Atoi(name)
+		wg.Go(func() { c.Years[i] = loadYear(fsys, n, Dir+"/"+name, o, l) })
+	}
+	wg.Wait()
 	return c
 }
 

@@ -3,6 +3,7 @@ package metrics
 import (
 	"errors"
 	"sort"
+	"sync"
 
 	"nianbao/generator/diag"
 	"nianbao/generator/lang"
@@ -22,6 +23,7 @@ type Data struct {
 	Years     []int                     // every report year, ascending
 	values    map[*Metric]map[int]Value // metric → year → value
 	broken    map[int]bool              // years whose values file has problems, reported already
+	mu        sync.Mutex                // guards values and broken while years are parsed at once
 }
 
 // NewData returns Data for the catalogue and the given report years.
@@ -37,8 +39,10 @@ func (d *Data) Value(m *Metric, year int) (Value, bool) {
 	return v, ok
 }
 
-// Set records a value.
+// Set records a value. It is safe to call from several goroutines.
 func (d *Data) Set(m *Metric, year int, v Value) {
+	d.mu.Lock()
+	defer d.mu.Unlock()
 	if d.values[m] == nil {
 		d.values[m] = map[int]Value{}
 	}
@@ -60,7 +64,9 @@ func (d *Data) Latest(m *Metric, year int) (int, Value, bool) {
 	return 0, Value{}, false
 }
 
-// ParseYear reads content/<year>/metrics.toml into d: every table is a
+// ParseYear reads content/<year>/metrics.toml into d. Years may be parsed
+// at once from several goroutines; reading values must wait until all are
+// done: every table is a
 // group id, every key a metric of that group, every value a number or an
 // inline table { value = N, note = "…", note_<lang> = "…" }.
 func (d *Data) ParseYear(year int, file string, src []byte, langs []string, outer *diag.List) {
@@ -68,7 +74,9 @@ func (d *Data) ParseYear(year int, file string, src []byte, langs []string, oute
 	defer func() {
 		outer.Merge(&l)
 		if l.HasErrors() {
+			d.mu.Lock()
 			d.broken[year] = true
+			d.mu.Unlock()
 		}
 	}()
 	d.parseYear(year, file, src, langs, &l)

@@ -22,14 +22,14 @@ package theme
 
 import (
 	"crypto/sha256"
-	"html/template"
-	"sync"
 	"encoding/hex"
+	"html/template"
 	"io/fs"
 	"path"
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"nianbao/generator/diag"
 	"nianbao/generator/tomldoc"
