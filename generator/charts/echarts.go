@@ -73,6 +73,9 @@ func (b *Block) commonUnit(l string) (string, bool) {
 
 // round gives a value with the metric's decimals, as ECharts should show it.
 func round(m *metrics.Metric, v float64) float64 {
+	if m.Decimals == metrics.AsWritten {
+		return v
+	}
 	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', m.Decimals, 64), 64)
 	return f
 }

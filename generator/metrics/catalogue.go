@@ -9,7 +9,7 @@
 //	name        the metric's name; name_<lang> translates it
 //	unit        shown after values; unit_<lang> ("" means no unit)
 //	kind        count | percent | money | ratio | score
-//	decimals    digits after the point (default: count, money 0; percent, score 1; ratio 2)
+//	decimals    digits after the point (default: as the value is written)
 //	better      higher | lower | neutral
 //	description, source   free text; description_<lang>, source_<lang>
 //	targets     plan targets by year: { 2025 = 150, 2026 = 180 }
@@ -66,7 +66,7 @@ type Metric struct {
 	Description lang.Text
 	Source      lang.Text
 	Kind        Kind
-	Decimals    int
+	Decimals    int // digits after the point; AsWritten to show values as written
 	Better      Better
 	Targets     map[int]float64
 	Pos         diag.Pos
@@ -107,7 +107,11 @@ var (
 	keyRe     = regexp.MustCompile(`^[a-z0-9_]+$`)
 )
 
-var defaultDecimals = map[Kind]int{Count: 0, Money: 0, Percent: 1, Score: 1, Ratio: 2}
+// AsWritten is the Decimals of a metric that does not set them: each value
+// is shown with the digits it was written with (92.5 → 92.5%, 1380 → 1,380).
+const AsWritten = -1
+
+var kinds = map[Kind]bool{Count: true, Money: true, Percent: true, Score: true, Ratio: true}
 
 // ParseCatalogue reads the metric catalogue. langs are the site's extra
 // (non-default) language codes. Problems are added to l; the catalogue
@@ -196,11 +200,11 @@ func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) 
 	m.Kind = Count
 	if k, ok := t.String("kind", l); ok {
 		m.Kind = Kind(k)
-		if _, known := defaultDecimals[m.Kind]; !known {
+		if !kinds[m.Kind] {
 			l.Errorf(t.ValuePos("kind"), "unknown kind %q for metric %q; expected count, percent, money, ratio or score", k, id)
 		}
 	}
-	m.Decimals = defaultDecimals[m.Kind]
+	m.Decimals = AsWritten
 	if d, ok := t.Int("decimals", l); ok {
 		if d < 0 || d > 6 {
 			l.Errorf(t.ValuePos("decimals"), "decimals must be between 0 and 6, not %d", d)

@@ -7,10 +7,11 @@ import (
 	"strings"
 )
 
-// FormatNumber writes v with the given decimals and, when group is set,
-// thousands separators: 1234567.891 with 2 → "1,234,567.89".
+// FormatNumber writes v with the given decimals (AsWritten: as few as
+// show it exactly) and, when group is set, thousands separators:
+// 1234567.891 with 2 → "1,234,567.89".
 func FormatNumber(v float64, decimals int, group bool) string {
-	s := strconv.FormatFloat(v, 'f', decimals, 64)
+	s := strconv.FormatFloat(v, 'f', max(decimals, -1), 64)
 	if s[0] == '-' && strings.Trim(s, "-0.") == "" {
 		s = s[1:] // no "-0.0"
 	}

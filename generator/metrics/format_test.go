@@ -25,6 +25,9 @@ func TestFormatNumber(t *testing.T) {
 		{0.125, 2, true, "0.12"}, // binary 0.125 is exact: round half to even
 		{2.675, 2, true, "2.67"}, // binary 2.675 is just below
 		{100000, 0, true, "100,000"},
+		{1480.5, AsWritten, true, "1,480.5"},
+		{92, AsWritten, false, "92"},
+		{0.125, AsWritten, false, "0.125"},
 	}
 	for _, tt := range tests {
 		if got := FormatNumber(tt.v, tt.decimals, tt.group); got != tt.want {
@@ -61,6 +64,8 @@ func TestMetricFormat(t *testing.T) {
 		{"ratio", metric(Ratio, 2, "", "", Lower), 17.456, "zh", "17.46"},
 		{"score", metric(Score, 1, "分", "pts", Higher), 84.2, "zh", "84.2 分"},
 		{"rounds to decimals", metric(Count, 0, "个", "", Higher), 37.6, "zh", "38 个"},
+		{"as written", metric(Money, AsWritten, "万元", "", Higher), 1480.5, "zh", "1,480.5 万元"},
+		{"percent as written", metric(Percent, AsWritten, "%", "", Higher), 92, "zh", "92%"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
