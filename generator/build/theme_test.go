@@ -1,0 +1,77 @@
+package build
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestThemeOverridesFileByFile overrides one layout from the site's
+// layouts/, one partial from themes/default/, and one theme string from
+// i18n/: each wins over the built-in theme, and the rest still comes
+// from it.
+func TestThemeOverridesFileByFile(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"layouts/section.html":                       `{{define "main"}}<article class="custom">{{.Title}}{{.Content}}</article>{{end}}`,
+		"themes/default/layouts/partials/footer.html": `<footer class="custom-footer">{{.Site.Alliance}}</footer>`,
+		"i18n/zh.toml":                               "skip_to_content = \"跳至正文\"\n",
+		"static/robots.txt":                          "User-agent: *\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "2025/talent/index.html",
+		`<article class="custom">人才培养`, // the site's layout
+		`<footer class="custom-footer">示例市域产教联合体</footer>`, // the theme folder's partial
+		`<a class="skip" href="#main">跳至正文</a>`,               // the site's string
+		`<header class="site-header">`,                          // the built-in header
+	)
+	contains(t, out, "2025/index.html", `class="toc"`) // the built-in year layout
+	contains(t, out, "en/2025/talent/index.html", "Skip to content")
+	contains(t, out, "robots.txt", "User-agent: *")
+}
+
+func TestThemeErrorsNameTheLayout(t *testing.T) {
+	tests := []struct {
+		name    string
+		changes map[string]string
+		want    string
+	}{
+		{
+			name:    "parse error",
+			changes: map[string]string{"layouts/section.html": "{{define \"main\"}}\n<p>{{.Title}</p>\n{{end}}"},
+			want:    `layouts/section.html:2: bad character U+007D '}'`,
+		},
+		{
+			name:    "unknown field",
+			changes: map[string]string{"layouts/year.html": "{{define \"main\"}}\n\n<p>{{.Titel}}</p>\n{{end}}"},
+			want:    `layouts/year.html:3:5: can't evaluate field Titel in type *theme.Page`,
+		},
+		{
+			name:    "missing theme string",
+			changes: map[string]string{"layouts/home.html": `{{define "main"}}{{.T "no_such_key"}}{{end}}`},
+			want:    `layouts/home.html:1:19: error calling T: theme string "no_such_key" is missing in i18n/zh.toml`,
+		},
+		{
+			name:    "string missing in one language",
+			changes: map[string]string{"i18n/en.toml": "new_key = \"New\"\n"},
+			want:    `i18n/en.toml:1:1: theme string "new_key" is missing in i18n/zh.toml`,
+		},
+		{
+			name:    "theme not found",
+			changes: map[string]string{"site.toml": "title = \"T\"\ntheme = \"corporate\"\n\n[charts]\necharts = \"vendor/echarts.min.js\"\n"},
+			want:    `site.toml: theme "corporate" not found: there is no folder themes/corporate`,
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := buildArchive(t, "basic", tt.changes, Options{})
+			got := messages(err)
+			for _, m := range got {
+				if strings.HasPrefix(m, tt.want) {
+					return
+				}
+			}
+			t.Errorf("no error starting with\n  %s\nin\n  %s", tt.want, strings.Join(got, "\n  "))
+		})
+	}
+}
