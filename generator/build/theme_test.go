@@ -11,19 +11,19 @@ import (
 // from it.
 func TestThemeOverridesFileByFile(t *testing.T) {
 	out, _, err := buildArchive(t, "basic", map[string]string{
-		"layouts/section.html":                       `{{define "main"}}<article class="custom">{{.Title}}{{.Content}}</article>{{end}}`,
+		"layouts/section.html":                        `{{define "main"}}<article class="custom">{{.Title}}{{.Content}}</article>{{end}}`,
 		"themes/default/layouts/partials/footer.html": `<footer class="custom-footer">{{.Site.Alliance}}</footer>`,
-		"i18n/zh.toml":                               "skip_to_content = \"跳至正文\"\n",
-		"static/robots.txt":                          "User-agent: *\n",
+		"i18n/zh.toml":                                "skip_to_content = \"跳至正文\"\n",
+		"static/robots.txt":                           "User-agent: *\n",
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	contains(t, out, "2025/talent/index.html",
-		`<article class="custom">人才培养`, // the site's layout
+		`<article class="custom">人才培养`,                     // the site's layout
 		`<footer class="custom-footer">示例市域产教联合体</footer>`, // the theme folder's partial
-		`<a class="skip" href="#main">跳至正文</a>`,               // the site's string
-		`<header class="site-header">`,                          // the built-in header
+		`<a class="skip" href="#main">跳至正文</a>`,            // the site's string
+		`<header class="site-header">`,                     // the built-in header
 	)
 	contains(t, out, "2025/index.html", `class="toc"`) // the built-in year layout
 	contains(t, out, "en/2025/talent/index.html", "Skip to content")

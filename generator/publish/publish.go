@@ -20,8 +20,14 @@ type Writer struct {
 	out  string // the final output folder
 	tmp  string // where this build writes
 	mu   sync.Mutex
-	dirs map[string]bool
+	dirs map[string]*folder // folders made, or being made, for files
 	seen map[string]bool
+}
+
+// folder is made once, however many files are written into it at once.
+type folder struct {
+	once sync.Once
+	err  error
 }
 
 // New starts a build into out. out must be empty, absent, or a site that
@@ -44,7 +50,7 @@ func New(out string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{out: out, tmp: tmp, dirs: map[string]bool{".": true}, seen: map[string]bool{}}, nil
+	return &Writer{out: out, tmp: tmp, dirs: map[string]*folder{}, seen: map[string]bool{}}, nil
 }
 
 func checkReplaceable(out string) error {
@@ -84,15 +90,16 @@ func (w *Writer) Write(rel string, data []byte) error {
 		return fmt.Errorf("two files would be written to /%s", rel)
 	}
 	w.seen[rel] = true
-	dir := path.Dir(rel)
-	need := !w.dirs[dir]
-	w.dirs[dir] = true
+	dir := w.dirs[path.Dir(rel)]
+	if dir == nil {
+		dir = &folder{}
+		w.dirs[path.Dir(rel)] = dir
+	}
 	w.mu.Unlock()
 	full := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	if need {
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			return err
-		}
+	dir.once.Do(func() { dir.err = os.MkdirAll(filepath.Dir(full), 0o755) })
+	if dir.err != nil {
+		return dir.err
 	}
 	return os.WriteFile(full, data, 0o644)
 }

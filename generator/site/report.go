@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html/template"
 	"strconv"
 
@@ -35,6 +36,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	res := s.convert(src, p.Year.Year, textLang, p.Rel, l)
 	v.Content = template.HTML(res.HTML)
+	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
 	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))

@@ -17,6 +17,7 @@ type Page struct {
 	URL         string // path from the host root, with the base path: /alliance/2025/
 	Permalink   string // absolute URL when baseURL has a host, else URL
 	Content     template.HTML
+	OwnHeading  bool      // the content starts with a heading of its own
 	Headings    []Heading // the content's level-2 and 3 headings
 	Charts      int       // how many charts the page shows (0: no chart script is loaded)
 
