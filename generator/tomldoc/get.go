@@ -188,35 +188,11 @@ func langCode(s string) bool {
 
 // closest returns the known field nearest to key when it is a likely typo.
 func closest(key string, known []string) string {
-	best, bestD := "", 3
+	var plain []string
 	for _, k := range known {
-		if strings.HasSuffix(k, "_*") {
-			continue
-		}
-		if d := editDistance(key, k); d < bestD && d < len(k) {
-			best, bestD = k, d
+		if !strings.HasSuffix(k, "_*") {
+			plain = append(plain, k)
 		}
 	}
-	return best
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return diag.Closest(key, plain, 2)
 }
