@@ -1,0 +1,293 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"nianbao/generator/config"
+	"nianbao/generator/content"
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+	"nianbao/generator/publish"
+	"nianbao/generator/site"
+)
+
+// Session builds a site into a temporary folder and keeps the model
+// between builds, so that saving one file re-renders only the pages that
+// show it (nianbao serve, nianbao check). Build and Rebuild must be called
+// from one goroutine at a time; Root and BasePath from any.
+type Session struct {
+	opts Options
+	host string // "127.0.0.1:1313": pages link to http://host/<base path>/
+	dir  string // the temporary folder holding the builds
+	n    int    // builds made, for folder names
+
+	root     atomic.Value // string: the current output folder, "" before a good build
+	basePath atomic.Value // string: the base path pages are built for
+	prev     string       // the previous output folder, removed at the next full build
+
+	site     *site.Site
+	pages    []*site.Page
+	sources  map[string]source // content file → where it sits in the model
+	mentions map[*content.Page]map[*metrics.Metric]bool
+	good     bool // the model and the output match the files: edits may be incremental
+}
+
+// source is where a Markdown file or a year's values sit in the model.
+type source struct {
+	pages map[string]*content.Page // the map holding the page, nil for values
+	lang  string                   // its key there
+	year  *content.Year            // nil for the home page
+}
+
+// Result describes one build of a session.
+type Result struct {
+	Changed  []string // the files that changed, slash paths in the site folder
+	Full     bool     // the site was loaded again
+	Pages    []string // the pages rendered, as folders: "en/2025/operation/"
+	Duration time.Duration
+	Err      error // a diag.ErrorList when the site has errors
+	Warnings []*diag.Diagnostic
+}
+
+// String is the line serve prints after each build.
+func (r Result) String() string {
+	var b strings.Builder
+	switch n := len(r.Changed); {
+	case n == 1:
+		b.WriteString(r.Changed[0] + " changed: ")
+	case n > 1:
+		fmt.Fprintf(&b, "%s and %d more changed: ", r.Changed[0], n-1)
+	}
+	if r.Full {
+		b.WriteString("full build, ")
+	}
+	if list, ok := r.Err.(diag.ErrorList); ok {
+		fmt.Fprintf(&b, "%d error(s) in %v", len(list), round(r.Duration))
+		return b.String()
+	} else if r.Err != nil {
+		fmt.Fprintf(&b, "failed in %v: %v", round(r.Duration), r.Err)
+		return b.String()
+	}
+	fmt.Fprintf(&b, "%d pages in %v", len(r.Pages), round(r.Duration))
+	return b.String()
+}
+
+func round(d time.Duration) time.Duration {
+	if d < 10*time.Millisecond {
+		return d.Round(10 * time.Microsecond)
+	}
+	return d.Round(time.Millisecond)
+}
+
+// NewSession starts a session for o.Site; o.Out is ignored. When host is
+// not empty, pages are built for http://host plus the path of baseURL, so
+// that their links work when served there.
+func NewSession(o Options, host string) (*Session, error) {
+	dir, err := os.MkdirTemp("", "nianbao-serve-")
+	if err != nil {
+		return nil, err
+	}
+	s := &Session{opts: o, host: host, dir: dir}
+	s.root.Store("")
+	s.basePath.Store("/")
+	return s, nil
+}
+
+// Close removes the session's temporary folder.
+func (s *Session) Close() error { return os.RemoveAll(s.dir) }
+
+// Root returns the folder holding the last good build, or "" when there
+// has been none.
+func (s *Session) Root() string { return s.root.Load().(string) }
+
+// BasePath returns the path the site is built for: "/" or "/alliance/".
+func (s *Session) BasePath() string { return s.basePath.Load().(string) }
+
+// Site returns the model of the last build, nil when it could not be
+// loaded.
+func (s *Session) Site() *site.Site { return s.site }
+
+// Build loads and renders the whole site.
+func (s *Session) Build() Result {
+	start := time.Now()
+	r := s.full()
+	r.Duration = time.Since(start)
+	return r
+}
+
+// Rebuild brings the output up to date after the files changed, slash
+// paths relative to the site folder: a section's text or a year's values
+// re-render the pages that show them; anything else loads the site again.
+func (s *Session) Rebuild(changed []string) Result {
+	start := time.Now()
+	var r Result
+	if c, ok := s.incremental(changed); ok {
+		r = s.render(c)
+	} else {
+		r = s.full()
+	}
+	r.Changed = changed
+	r.Duration = time.Since(start)
+	return r
+}
+
+func (s *Session) options() Options {
+	o := s.opts
+	if s.host == "" || o.BaseURL != "" {
+		return o
+	}
+	// Build for the local server, keeping the path of baseURL.
+	base := "/"
+	if src, err := os.ReadFile(filepath.Join(o.Site, config.File)); err == nil {
+		base = config.Parse(src, "", &diag.List{}).BasePath
+	}
+	o.BaseURL = "http://" + s.host + base
+	return o
+}
+
+// full loads the site and renders it into a new folder, as Run does.
+func (s *Session) full() Result {
+	r := Result{Full: true}
+	s.good = false
+	o := s.options()
+	var l diag.List
+	st := Load(o, &l)
+	s.site = st
+	if st == nil {
+		r.Err, r.Warnings = l.Err(), l.Warnings()
+		return r
+	}
+	s.basePath.Store(st.Config.BasePath)
+	var w *publish.Writer
+	out := filepath.Join(s.dir, fmt.Sprint(s.n))
+	s.n++
+	if !l.HasErrors() {
+		var err error
+		if w, err = publish.New(out); err != nil {
+			r.Err = err
+			return r
+		}
+	}
+	write(st, os.DirFS(o.Site), w, &l)
+	r.Warnings = l.Warnings()
+	if l.HasErrors() {
+		if w != nil {
+			w.Abort()
+		}
+		r.Err = l.Err()
+		return r
+	}
+	if err := w.Commit(); err != nil {
+		r.Err = err
+		return r
+	}
+	if s.prev != "" {
+		os.RemoveAll(s.prev)
+	}
+	s.prev = s.Root()
+	s.root.Store(out)
+	s.index()
+	s.good = true
+	for _, p := range s.pages {
+		r.Pages = append(r.Pages, p.Rel)
+	}
+	return r
+}
+
+// index notes where every content file sits in the model.
+func (s *Session) index() {
+	s.pages = s.site.Pages()
+	s.mentions = map[*content.Page]map[*metrics.Metric]bool{}
+	s.sources = map[string]source{}
+	c := s.site.Content
+	for lg, p := range c.Home {
+		s.sources[p.File] = source{pages: c.Home, lang: lg}
+	}
+	for _, y := range c.Years {
+		s.sources[y.Metrics.Name] = source{year: y}
+		for lg, p := range y.Index {
+			s.sources[p.File] = source{pages: y.Index, lang: lg, year: y}
+		}
+		for _, sec := range y.Sections {
+			for lg, p := range sec.Pages {
+				s.sources[p.File] = source{pages: sec.Pages, lang: lg, year: y}
+			}
+		}
+	}
+}
+
+// render renders the pages c affects: report pages first, then the pages
+// assembled from them (print editions, metric pages, search).
+func (s *Session) render(c *site.Change) Result {
+	var first, then []*site.Page
+	for _, p := range s.pages {
+		if !s.site.Affected(p, c) {
+			continue
+		}
+		switch p.Kind {
+		case "home", "year", "section":
+			first = append(first, p)
+		default:
+			then = append(then, p)
+		}
+	}
+	var l diag.List
+	s.renderPages(first, &l)
+	s.renderPages(then, &l)
+	r := Result{Warnings: l.Warnings()}
+	if l.HasErrors() {
+		s.good = false
+		r.Err = l.Err()
+		return r
+	}
+	for _, p := range append(first, then...) {
+		r.Pages = append(r.Pages, p.Rel)
+	}
+	return r
+}
+
+// renderPages renders pages at once and replaces their files in the
+// current output folder.
+func (s *Session) renderPages(pages []*site.Page, l *diag.List) {
+	root := s.Root()
+	next := make(chan *site.Page)
+	var wg sync.WaitGroup
+	for range min(workers(), len(pages)) {
+		wg.Go(func() {
+			for p := range next {
+				out := s.site.Render(p, l)
+				for _, f := range out.Files {
+					if err := replaceFile(root, p.Rel+f.Name, f.Data); err != nil {
+						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
+					}
+				}
+			}
+		})
+	}
+	for _, p := range pages {
+		next <- p
+	}
+	close(next)
+	wg.Wait()
+}
+
+// replaceFile writes a file beside rel and renames it into place, so that
+// a reader never sees half of it.
+func replaceFile(root, rel string, data []byte) error {
+	full := filepath.Join(root, filepath.FromSlash(path.Clean(rel)))
+	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+		return err
+	}
+	tmp := full + ".new"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, full)
+}

@@ -1,0 +1,116 @@
+package site
+
+import (
+	"regexp"
+	"strings"
+
+	"nianbao/generator/content"
+	"nianbao/generator/metrics"
+)
+
+// Change is an edit that serve can render without loading the site again:
+// the body of one Markdown page whose front matter stayed the same, or
+// the values of one year.
+type Change struct {
+	Text   *content.Page // the edited page, already in the model
+	Year   *content.Year // Text's year; nil for the home page
+	Values int           // the year whose values changed; 0 for none
+	// Metrics are the metrics whose values changed, or, with Text, the
+	// metrics the page mentions now but not before or the other way round.
+	Metrics map[*metrics.Metric]bool
+	// Mentions reports whether a Markdown page mentions one of Metrics.
+	Mentions func(*content.Page) bool
+}
+
+// Text returns the Markdown page whose body p shows: the home page's
+// introduction, a report's foreword or a section, in p's language or, when
+// it is not translated, in the default language. Pages of other kinds
+// return nil.
+func (s *Site) Text(p *Page) *content.Page {
+	pick := func(m map[string]*content.Page) *content.Page {
+		if q := m[p.Lang.Code]; q != nil {
+			return q
+		}
+		return m[s.defaultLang().Code]
+	}
+	switch p.Kind {
+	case "home":
+		return pick(s.Content.Home)
+	case "year":
+		return pick(p.Year.Index)
+	case "section":
+		q, _ := s.sectionPage(p.Section, p.Lang)
+		return q
+	}
+	return nil
+}
+
+// Affected reports whether p must be rendered again after c. Pages of a
+// kind it does not know are always rendered again.
+func (s *Site) Affected(p *Page, c *Change) bool {
+	if c.Text != nil {
+		return s.showsText(p, c)
+	}
+	return s.showsValues(p, c)
+}
+
+func (s *Site) showsText(p *Page, c *Change) bool {
+	switch p.Kind {
+	case "home", "year", "section":
+		return s.Text(p) == c.Text
+	case "print": // the whole report in one language
+		return p.Year == c.Year && (c.Text.Lang == p.Lang.Code || c.Text.Lang == s.defaultLang().Code)
+	case "metric": // lists the sections that cite the metric
+		return s.isMetricPage(p, c.Metrics)
+	case "metrics", "members", "404":
+		return false
+	}
+	return true // search, and kinds added later
+}
+
+func (s *Site) showsValues(p *Page, c *Change) bool {
+	switch p.Kind {
+	case "home": // the latest report's headline figures
+		return true
+	case "year": // the scorecard shows the year's values and their change
+		y := p.Year.Year
+		return y == c.Values || y == c.Values+1 || c.Mentions(s.Text(p))
+	case "section":
+		return c.Mentions(s.Text(p))
+	case "print": // charts show every year up to the report's
+		return p.Year.Year >= c.Values
+	case "metric":
+		return s.isMetricPage(p, c.Metrics)
+	case "404":
+		return false
+	}
+	return true // the dashboard, members, search, and kinds added later
+}
+
+// isMetricPage reports whether p is the page of one of ms: /metrics/<id>/.
+func (s *Site) isMetricPage(p *Page, ms map[*metrics.Metric]bool) bool {
+	for m := range ms {
+		if strings.HasSuffix(p.Rel, "metrics/"+m.ID+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+var metricIDRe = regexp.MustCompile(`[a-z][a-z0-9_]*\.[a-z0-9_]+`)
+
+// Mentions returns the catalogue metrics whose ids appear in src's body:
+// in references, in blocks' metric lists, and, rarely, in prose. It is
+// a superset of what the page cites, found without rendering it.
+func (s *Site) Mentions(src *content.Page) map[*metrics.Metric]bool {
+	out := map[*metrics.Metric]bool{}
+	if src == nil {
+		return out
+	}
+	for _, id := range metricIDRe.FindAll(src.Body, -1) {
+		if m, ok := s.Data.Catalogue.Metric(string(id)); ok {
+			out[m] = true
+		}
+	}
+	return out
+}
