@@ -177,11 +177,16 @@ func (b *Block) pie(env Env) map[string]any {
 
 func (b *Block) gauge(env Env) map[string]any {
 	m := b.Metrics[0]
-	v, _ := env.Data.Value(m, env.Year)
+	v, have := env.Data.Value(m, env.Year)
 	max := gaugeMax(m, v.V, env.Year)
 	c := charts.NewGauge()
 	c.SetGlobalOptions(globals(env, charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
-	c.AddSeries(m.Name.In(env.Lang), []opts.GaugeData{{Name: m.Name.In(env.Lang), Value: round(m, v.V)}},
+	var value any = round(m, v.V)
+	label := m.Format(v.V, env.Lang)
+	if !have {
+		value, label = "-", env.T("not_collected") // a gap, not a zero
+	}
+	c.AddSeries(m.Name.In(env.Lang), []opts.GaugeData{{Name: m.Name.In(env.Lang), Value: value}},
 		func(s *charts.SingleSeries) {
 			s.Max = max
 			s.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
@@ -191,7 +196,7 @@ func (b *Block) gauge(env Env) map[string]any {
 	opt := c.JSON()
 	// go-echarts' Detail has no formatter: show the value as the report
 	// writes it, with its unit. Braces would be read as placeholders.
-	label := strings.NewReplacer("{", "(", "}", ")").Replace(m.Format(v.V, env.Lang))
+	label = strings.NewReplacer("{", "(", "}", ")").Replace(label)
 	patch(opt, "series", func(s map[string]any) {
 		if d, ok := s["detail"].(map[string]any); ok {
 			d["formatter"] = label

@@ -71,11 +71,12 @@ var defaultLabels = map[string]string{"zh": "中文", "en": "English", "ja": "�
 
 // Parse reads site.toml. baseURL, when not empty, overrides the file's.
 func Parse(src []byte, baseURL string, l *diag.List) *Config {
-	c := &Config{Language: "zh", Theme: "default", BaseURL: "/", Labels: map[string]string{}}
+	c := &Config{Language: "zh", Theme: "default", BaseURL: "/", BasePath: "/", Labels: map[string]string{}}
 	root, err := tomldoc.Parse(File, src, 1)
 	if err != nil {
 		l.Add(err)
-		c.finish(baseURL, diag.Pos{File: File}, l)
+		c.Languages = []lang.Language{{Code: c.Language, Default: true}}
+		c.finish(baseURL, diag.Pos{File: "--baseURL"}, l)
 		return c
 	}
 	if s, ok := root.String("language", l); ok {
@@ -147,6 +148,8 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 	pos := root.ValuePos("baseURL")
 	if s, ok := root.String("baseURL", l); ok && baseURL == "" {
 		baseURL = s
+	} else if baseURL != "" {
+		pos = diag.Pos{File: "--baseURL"} // the flag, not the file, is wrong
 	}
 	c.finish(baseURL, pos, l)
 	return c
@@ -184,6 +187,9 @@ func (c *Config) finish(baseURL string, pos diag.Pos, l *diag.List) {
 		return
 	case u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https":
 		l.Errorf(pos, "baseURL %q must start with https://, http:// or /", baseURL)
+		return
+	case u.Scheme != "" && (u.Host == "" || u.Opaque != ""):
+		l.Errorf(pos, "baseURL %q has no host; write it as https://host/path/", baseURL)
 		return
 	case u.Scheme == "" && !strings.HasPrefix(u.Path, "/"):
 		l.Errorf(pos, "baseURL %q must start with https://, http:// or /", baseURL)

@@ -18,7 +18,9 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"html"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -109,6 +111,7 @@ func (c *Converter) Convert(p *Page, l *diag.List) Result {
 		l.Errorf(diag.Pos{File: p.File}, "rendering: %v", err)
 	}
 	conv.res.HTML = buf.Bytes()
+	headingTexts(conv.res.Headings, conv.res.HTML)
 	return conv.res
 }
 
@@ -182,25 +185,43 @@ func (c *conversion) resolve(n *Ref) {
 func (c *conversion) heading(n *ast.Heading) {
 	id, _ := n.AttributeString("id")
 	idb, _ := id.([]byte)
-	var b bytes.Buffer
-	ast.Walk(n, func(m ast.Node, entering bool) (ast.WalkStatus, error) {
-		if !entering {
-			return ast.WalkContinue, nil
+	c.res.Headings = append(c.res.Headings, Heading{Level: n.Level, ID: string(idb)})
+}
+
+// headingTexts fills in the headings' text from the rendered HTML, so that
+// escapes, entities, emphasis and references read as on the page.
+func headingTexts(hs []Heading, out []byte) {
+	for i := range hs {
+		open := fmt.Sprintf(`<h%d id="%s">`, hs[i].Level, html.EscapeString(hs[i].ID))
+		start := bytes.Index(out, []byte(open))
+		if start < 0 {
+			continue
 		}
-		switch m := m.(type) {
-		case *ast.Text:
-			b.Write(m.Value(c.page.Src))
-		case *ast.String:
-			b.Write(m.Value)
-		case *Ref:
-			if m.Resolved == "" {
-				c.resolve(m)
-			}
-			b.WriteString(m.Resolved)
+		rest := out[start+len(open):]
+		end := bytes.Index(rest, []byte(fmt.Sprintf("</h%d>", hs[i].Level)))
+		if end < 0 {
+			continue
 		}
-		return ast.WalkContinue, nil
-	})
-	c.res.Headings = append(c.res.Headings, Heading{Level: n.Level, ID: string(idb), Text: b.String()})
+		hs[i].Text = textOf(rest[:end])
+	}
+}
+
+// textOf returns the text of an HTML fragment: tags dropped, entities
+// decoded, white space folded.
+func textOf(h []byte) string {
+	var b strings.Builder
+	in := false
+	for _, r := range string(h) {
+		switch {
+		case r == '<':
+			in = true
+		case r == '>' && in:
+			in = false
+		case !in:
+			b.WriteRune(r)
+		}
+	}
+	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
 }
 
 // KindFigure is the node kind that replaces a chart, kpi or table block.
@@ -276,6 +297,3 @@ func (c *conversion) pos(off int) diag.Pos {
 	col := utf8.RuneCount(src[c.lines[line]:off]) + 1
 	return diag.Pos{File: c.page.File, Line: c.page.FirstLine + line, Col: col}
 }
-
-// String returns a short description of the page for debugging.
-func (p *Page) String() string { return fmt.Sprintf("%s (%d, %s)", p.File, p.Year, p.Lang) }

@@ -80,7 +80,7 @@ func checkReplaceable(out string) error {
 // Write writes data to rel, a slash path inside the site. Writing the
 // same path twice is an error: two pages would claim one URL.
 func (w *Writer) Write(rel string, data []byte) error {
-	rel = path.Clean(strings.TrimPrefix(rel, "/"))
+	rel = path.Clean(strings.TrimLeft(rel, "/"))
 	if rel == "." || strings.HasPrefix(rel, "../") || rel == ".." {
 		return fmt.Errorf("bad output path %q", rel)
 	}
