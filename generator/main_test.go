@@ -37,7 +37,7 @@ func TestBuildCommand(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("exit %d, stderr:\n%s", code, stderr.String())
 	}
-	if !strings.HasPrefix(stdout.String(), "built 3 pages, 0 charts, 1 languages") {
+	if !strings.HasPrefix(stdout.String(), "built 8 pages, 1 charts, 1 languages") {
 		t.Errorf("stdout = %q", stdout.String())
 	}
 	page, err := os.ReadFile(filepath.Join(out, "2025", "a", "index.html"))

@@ -192,7 +192,9 @@ func TestCorpusBuilds(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := 1 + 3 + 3*4; st.Pages != want {
+	// home, 3 years, 12 sections, 3 print editions, the dashboard, 18
+	// metric pages, search and 404.
+	if want := 1 + 3 + 3*4 + 3 + 1 + 18 + 1 + 1; st.Pages != want {
 		t.Errorf("pages = %d, want %d", st.Pages, want)
 	}
 }

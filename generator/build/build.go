@@ -155,9 +155,43 @@ func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *the
 	return theme.Load(layers, codes, l)
 }
 
-// write renders every page concurrently and writes the files.
+// write renders every page and writes the files: the reports first, then
+// the pages built from them (print editions, metric pages, search).
 func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 	pages := s.Pages()
+	var st Stats
+	split := len(pages)
+	for i, p := range pages {
+		if p.Phase > 1 {
+			split = i
+			break
+		}
+	}
+	st.Charts = render(s, pages[:split], w, l)
+	s.Prepare()
+	st.Charts += render(s, pages[split:], w, l)
+	st.Pages = len(pages)
+	if w != nil && !l.HasErrors() {
+		static := map[string]bool{}
+		for _, f := range s.Theme.Static {
+			static[f.Path] = true
+		}
+		for _, f := range s.Files(pages) {
+			if static[f.Name] {
+				continue // the site's own robots.txt (say) wins
+			}
+			if err := w.Write(f.Name, f.Data); err != nil {
+				l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
+			}
+		}
+		copyFiles(s, fsys, w, l)
+	}
+	return st
+}
+
+// render renders pages concurrently, writes them when w is not nil, and
+// returns how many charts they hold.
+func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List) int {
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -165,9 +199,7 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 		next   = make(chan *site.Page)
 	)
 	for range workers() {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
+		wg.Go(func() {
 			for p := range next {
 				out := s.Render(p, l)
 				if w == nil || l.HasErrors() {
@@ -182,17 +214,14 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 				charts += out.Charts
 				mu.Unlock()
 			}
-		}()
+		})
 	}
 	for _, p := range pages {
 		next <- p
 	}
 	close(next)
 	wg.Wait()
-	if w != nil && !l.HasErrors() {
-		copyFiles(s, fsys, w, l)
-	}
-	return Stats{Pages: len(pages), Charts: charts}
+	return charts
 }
 
 // copyFiles publishes the theme's assets and static files, the site's

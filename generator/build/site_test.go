@@ -5,6 +5,7 @@ import (
 	"encoding/base64"
 	"html"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -167,17 +168,17 @@ func TestNumbersInProse(t *testing.T) {
 		t.Fatal(err)
 	}
 	contains(t, out, "2025/talent/index.html",
-		">1,380 人<",   // value with unit
-		">1,228 人<",   // @2024
-		">+12.4%<",    // (1380-1228)/1228 = 12.38%
-		">1,500 人<",   // target
-		">92.0%<",     // 1380/1500
-		">93.2%<",     // percent value
-		">+2.1 个百分点<", // 93.2-91.1 points
-		">18.4<",      // ratio without unit
-		`id="kpi-1"`,  // blocks are numbered per page
-		`id="chart-2"`,
-		`id="table-3"`,
+		">1,380 人<",         // value with unit
+		">1,228 人<",         // @2024
+		">+12.4%<",          // (1380-1228)/1228 = 12.38%
+		">1,500 人<",         // target
+		">92.0%<",           // 1380/1500
+		">93.2%<",           // percent value
+		">+2.1 个百分点<",       // 93.2-91.1 points
+		">18.4<",            // ratio without unit
+		`id="talent-kpi-1"`, // blocks are numbered per page, after the section's slug
+		`id="talent-chart-2"`,
+		`id="talent-table-3"`,
 		`<th scope="row">订单班学生（人）</th>`,
 	)
 	contains(t, out, "2025/operation/index.html",
@@ -234,6 +235,10 @@ func TestSubPathLinks(t *testing.T) {
 		for _, link := range links(tree[p]) {
 			if strings.HasPrefix(link, "#") || strings.HasPrefix(link, "data:") || strings.HasPrefix(link, "https://reports.example.org/alliance/") {
 				continue
+			}
+			if !strings.HasPrefix(link, "/") {
+				// Relative (assets): resolve against the page's folder.
+				link = path.Join("/alliance", path.Dir(p), link)
 			}
 			if !strings.HasPrefix(link, "/alliance/") {
 				t.Errorf("%s: link %q is outside the base path /alliance/", p, link)
@@ -307,7 +312,7 @@ func TestCSVDownloads(t *testing.T) {
 		t.Fatal(err)
 	}
 	data, _ := os.ReadFile(filepath.Join(out, "2025/talent/index.html"))
-	m := regexp.MustCompile(`<a href="data:text/csv;charset=utf-8;base64,([^"]+)" download="table-3.csv">`).FindSubmatch(data)
+	m := regexp.MustCompile(`<a href="data:text/csv;charset=utf-8;base64,([^"]+)" download="talent-table-3.csv">`).FindSubmatch(data)
 	if m == nil {
 		t.Fatal("no CSV link for table-3")
 	}
@@ -343,9 +348,12 @@ func TestAssetsAreFingerprinted(t *testing.T) {
 		if want := theme.Fingerprint(m[1]+m[3], tree[p]); "assets/"+want != p {
 			t.Errorf("%s: hash does not match its content (want %s)", p, want)
 		}
-		contains(t, out, "2025/talent/index.html", `/alliance/`+p)
+		if !strings.HasPrefix(p, "assets/search") {
+			contains(t, out, "2025/talent/index.html", `"../../`+p+`"`)
+		}
 	}
-	if n != 4 {
-		t.Errorf("%d assets, want 4 (CSS, script, icon, ECharts)", n)
+	contains(t, out, "search/index.html", `"../assets/search-zh.`)
+	if n != 7 {
+		t.Errorf("%d assets, want 7 (CSS, two scripts, icon, ECharts, two search indexes)", n)
 	}
 }

@@ -256,3 +256,13 @@ func suggest(s string, candidates []string) string {
 	}
 	return fmt.Sprintf("; did you mean %q?", best)
 }
+
+// NewCatalogue returns a catalogue of the given metrics, for figures that
+// are not in content/metrics.toml (such as member counts).
+func NewCatalogue(ms []*Metric) *Catalogue {
+	c := &Catalogue{Metrics: ms, byID: map[string]*Metric{}, groups: map[string]*Group{}}
+	for _, m := range ms {
+		c.byID[m.ID] = m
+	}
+	return c
+}

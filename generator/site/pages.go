@@ -3,6 +3,7 @@ package site
 import (
 	"html/template"
 	"strconv"
+	"strings"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/content"
@@ -15,12 +16,16 @@ import (
 
 // Page is one page a build writes.
 type Page struct {
-	Kind    string // home, year, section
+	Kind    string // home, year, section, print, metrics, metric, members, search, 404
 	Lang    lang.Language
 	Year    *content.Year
 	Section *content.Section
-	Index   int    // the section's position in its report, from 0
-	Rel     string // the page folder, a slash path inside the site: "en/2025/operation/"
+	Index   int             // the section's position in its report, from 0
+	Metric  *metrics.Metric // metric pages
+	Rel     string          // the page folder, a slash path inside the site: "en/2025/operation/"
+	// Phase orders rendering: pages of phase 2 (print editions, metric
+	// pages, search) use what phase 1 (the reports) produced.
+	Phase int
 }
 
 // Output is what rendering a page produced.
@@ -29,20 +34,30 @@ type Output struct {
 	Charts int
 }
 
-// Pages lists every page of the site, in a fixed order.
+// Pages lists every page of the site, in a fixed order: phase 1 first.
 func (s *Site) Pages() []*Page {
-	var out []*Page
+	var out, later []*Page
 	for _, lg := range s.Config.Languages {
-		out = append(out, &Page{Kind: "home", Lang: lg, Rel: relPage(lg)})
+		out = append(out, &Page{Kind: "home", Lang: lg, Rel: relPage(lg), Phase: 1})
 		for _, y := range s.Content.Years {
 			ys := strconv.Itoa(y.Year)
-			out = append(out, &Page{Kind: "year", Lang: lg, Year: y, Rel: relPage(lg, ys)})
+			out = append(out, &Page{Kind: "year", Lang: lg, Year: y, Rel: relPage(lg, ys), Phase: 1})
 			for i, sec := range y.Sections {
-				out = append(out, &Page{Kind: "section", Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug)})
+				out = append(out, &Page{Kind: "section", Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug), Phase: 1})
 			}
+			later = append(later, &Page{Kind: "print", Lang: lg, Year: y, Rel: relPage(lg, ys, "print"), Phase: 2})
 		}
+		later = append(later, &Page{Kind: "metrics", Lang: lg, Rel: relPage(lg, "metrics"), Phase: 2})
+		for _, m := range s.Data.Catalogue.Metrics {
+			later = append(later, &Page{Kind: "metric", Lang: lg, Metric: m, Rel: relPage(lg, "metrics", m.ID), Phase: 2})
+		}
+		if s.Members != nil {
+			later = append(later, &Page{Kind: "members", Lang: lg, Rel: relPage(lg, "members"), Phase: 2})
+		}
+		later = append(later, &Page{Kind: "search", Lang: lg, Rel: relPage(lg, "search"), Phase: 2})
+		later = append(later, &Page{Kind: "404", Lang: lg, Rel: lg.Prefix, Phase: 2})
 	}
-	return out
+	return append(out, later...)
 }
 
 // Render renders one page. Problems go to l.
@@ -56,6 +71,13 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		Strings:   s.Theme.Strings(p.Lang.Code),
 	}
 	v.Description = v.Site.Description
+	v.Root = strings.Repeat("../", strings.Count(p.Rel, "/"))
+	switch {
+	case p.Kind == "404":
+		v.Root = s.Config.BasePath // served at any depth: links from the root
+	case v.Root == "":
+		v.Root = "./"
+	}
 	v.Translations = s.translations(p)
 	var out Output
 	switch p.Kind {
@@ -65,6 +87,18 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		out = s.year(p, v, l)
 	case "section":
 		out = s.section(p, v, l)
+	case "print":
+		out = s.print(p, v, l)
+	case "metrics":
+		out = s.dashboard(p, v, l)
+	case "metric":
+		out = s.metric(p, v, l)
+	case "members":
+		out = s.members(p, v, l)
+	case "search":
+		s.search(p, v)
+	case "404":
+		v.Title = v.Strings["not_found"]
 	}
 	v.Charts = out.Charts
 	html, err := s.Theme.Render(p.Kind, v)
@@ -72,7 +106,11 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		l.Add(err)
 		return out
 	}
-	out.Files = append(out.Files, markdown.File{Name: "index.html", Data: html})
+	name := "index.html"
+	if p.Kind == "404" {
+		name = "404.html"
+	}
+	out.Files = append(out.Files, markdown.File{Name: name, Data: html})
 	return out
 }
 
@@ -84,8 +122,15 @@ func (s *Site) translations(p *Page) []theme.Link {
 		if p.Year != nil {
 			rel = relPage(lg, strconv.Itoa(p.Year.Year))
 		}
-		if p.Section != nil {
+		switch p.Kind {
+		case "section":
 			rel = relPage(lg, strconv.Itoa(p.Year.Year), p.Section.Slug)
+		case "print":
+			rel = relPage(lg, strconv.Itoa(p.Year.Year), "print")
+		case "metrics", "members", "search":
+			rel = relPage(lg, p.Kind)
+		case "metric":
+			rel = relPage(lg, "metrics", p.Metric.ID)
 		}
 		out = append(out, theme.Link{URL: s.URL(rel), Lang: lg.Code, Label: s.Config.Labels[lg.Code], Current: lg.Code == p.Lang.Code})
 	}
@@ -94,14 +139,17 @@ func (s *Site) translations(p *Page) []theme.Link {
 
 // convert renders a Markdown page in language lg (the page's own when it
 // is translated, else the default language's).
-func (s *Site) convert(src *content.Page, year int, textLang string, rel string, l *diag.List) markdown.Result {
+// convert renders a Markdown body. idPrefix keeps the ids of its charts
+// and footnotes unique when pages are joined in a print edition.
+func (s *Site) convert(src *content.Page, year int, textLang, idPrefix string, l *diag.List) markdown.Result {
 	if src == nil || len(src.Body) == 0 {
 		return markdown.Result{}
 	}
 	return s.conv.Convert(&markdown.Page{
 		File: src.File, Src: src.Body, FirstLine: src.BodyLine,
 		Year: year, Lang: textLang, Data: s.Data,
-		T: s.translator(textLang),
+		T:        s.translator(textLang),
+		IDPrefix: idPrefix,
 	}, l)
 }
 
@@ -128,7 +176,8 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 			v.Description = sum
 		}
 	}
-	res := s.convert(src, s.latestYear(), textLang, p.Rel, l)
+	res := s.convert(src, s.latestYear(), textLang, "", l)
+	s.keep(p, res, textLang)
 	v.Content = template.HTML(res.HTML)
 	out := Output{Files: res.Files, Charts: res.Charts}
 	if len(s.Content.Years) > 0 {

@@ -34,7 +34,8 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 			v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year)))}
 		}
 	}
-	res := s.convert(src, p.Year.Year, textLang, p.Rel, l)
+	res := s.convert(src, p.Year.Year, textLang, "foreword-", l)
+	s.keep(p, res, textLang)
 	v.Content = template.HTML(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
 	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
@@ -65,39 +66,45 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	if p.Index+1 < len(links) {
 		v.Section.Next = links[p.Index+1]
 	}
-	res := s.convert(src, p.Year.Year, textLang, p.Rel, l)
+	res := s.convert(src, p.Year.Year, textLang, p.Section.Slug+"-", l)
 	v.Content = template.HTML(res.HTML)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
+	s.keep(p, res, textLang)
 	return Output{Files: res.Files, Charts: res.Charts}
 }
 
-// scorecard lists, by group, the metrics with a target for year.
+// scorecard lists, by group, every metric scored in year (see
+// metrics.Data.Assess), with the group's count of each status.
 func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
 	t := s.Theme.Strings(lg)
 	var out []theme.ScoreGroup
 	for _, g := range s.Data.Catalogue.Groups {
 		sg := theme.ScoreGroup{Name: g.Name.In(lg)}
+		counts := map[metrics.Status]int{}
 		for _, m := range g.Metrics {
-			target, ok := m.Targets[year]
+			a, ok := s.Data.Assess(m, year)
 			if !ok {
 				continue
 			}
-			row := theme.ScoreRow{Name: m.Name.In(lg), Target: charts.HTMLText(m.Format(target, lg)), Value: charts.HTMLText(t["not_collected"]), Progress: "—", Change: "—", Mood: "neutral"}
+			counts[a.Status]++
+			row := theme.ScoreRow{Name: m.Name.In(lg), URL: s.metricURL(lg, m), Target: charts.HTMLText(m.Format(a.Target, lg)),
+				Value: charts.HTMLText(t["not_collected"]), Progress: "—", Change: "—", Mood: "neutral", Status: s.status(a.Status, lg)}
+			if a.TargetYear != year {
+				row.Target += charts.HTMLText(" (" + strconv.Itoa(a.TargetYear) + ")")
+			}
 			if v, ok := s.Data.Value(m, year); ok {
 				row.Value = charts.HTMLText(m.Format(v.V, lg))
-				if p, err := metrics.Progress(v.V, target); err == nil {
+				if p, err := metrics.Progress(v.V, a.Target); err == nil {
 					row.Progress = charts.HTMLText(metrics.Percent1(p))
 				}
-				if prev, ok := s.Data.Value(m, year-1); ok {
-					if d, err := m.Change(v.V, prev.V); err == nil {
-						row.Change = charts.HTMLText(d.Format(lg))
-						row.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
-					}
-				}
+				row.Change, row.Mood = s.change(m, year, lg)
 			}
 			sg.Rows = append(sg.Rows, row)
+		}
+		for _, st := range StatusOrder {
+			sg.Counts = append(sg.Counts, theme.StatusCount{Status: s.status(st, lg), Count: counts[st]})
 		}
 		if len(sg.Rows) > 0 {
 			out = append(out, sg)

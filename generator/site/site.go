@@ -13,6 +13,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nianbao/generator/config"
 	"nianbao/generator/content"
@@ -35,6 +36,9 @@ type Site struct {
 	assets  map[string]string // asset name → URL
 	views   map[string]*theme.Site
 	reports map[string][]*theme.Year // language → reports, ascending
+	kept    sync.Map                 // page Rel → *kept, from phase 1
+	once    sync.Map                 // language → *sync.Once for phase-2 indexes
+	cited   sync.Map                 // language → map[*metrics.Metric][]*theme.Link
 }
 
 // New assembles the site model.
@@ -90,6 +94,8 @@ func (s *Site) siteView(lg lang.Language) *theme.Site {
 		Founded:     c.Alliance.Founded,
 		Home:        s.URL(lg.Prefix),
 		BaseURL:     c.BaseURL,
+		BasePath:    c.BasePath,
+		HasMembers:  s.Members != nil,
 		Lang:        lg.Code,
 		Years:       reports,
 		Generator:   s.Version,

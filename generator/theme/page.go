@@ -25,12 +25,33 @@ type Page struct {
 	Section *Section // section pages
 
 	Headline  template.HTML // home: the latest report's headline figures
-	Scorecard []ScoreGroup  // year: metrics with a target this year
+	Scorecard []ScoreGroup  // year and print: metrics scored this year
+
+	Dashboard *Dashboard    // metrics
+	Metric    *MetricPage   // metric
+	Members   *MembersPage  // members
+	Print     *PrintEdition // print
+	Search    *Search       // search
+
+	Root string // the relative path from this page to the site root: "../../"
 
 	Translations []Link    // this page in every language, the current one marked
 	Fallback     *Fallback // a section shown untranslated in the default language
 
 	Strings map[string]string // the theme strings in Lang; layouts use T
+}
+
+// Asset returns the URL of a theme asset by name, such as "nianbao.css",
+// relative to the page, so that pages opened from file:// load it too.
+func (p *Page) Asset(name string) (string, error) {
+	u, err := p.Site.Asset(name)
+	if err != nil {
+		return "", err
+	}
+	if p.Root == "" || strings.HasPrefix(p.Root, "/") || !strings.HasPrefix(u, p.Site.BasePath) {
+		return u, nil // the home page, the 404 page, or an asset on another host
+	}
+	return p.Root + u[len(p.Site.BasePath):], nil
 }
 
 // YearNumber is the page's report year, or 0 on pages outside a report.
@@ -59,10 +80,12 @@ type Site struct {
 	Founded     int
 	Home        string // the home page URL in this language
 	BaseURL     string
+	BasePath    string // the path of BaseURL: "/alliance/"
 	Lang        string
 	Years       []*Year // every report, ascending
 	Reports     []*Year // every report, newest first
 	Latest      *Year
+	HasMembers  bool   // the site has a members page
 	Generator   string // "nianbao 0.1.0"
 	assets      map[string]string
 }
@@ -132,8 +155,15 @@ type Fallback struct {
 
 // ScoreGroup is one group's rows of a scorecard.
 type ScoreGroup struct {
-	Name string
-	Rows []ScoreRow
+	Name   string
+	Rows   []ScoreRow
+	Counts []StatusCount // how many rows have each status, in a fixed order
+}
+
+// StatusCount is how many metrics have a status.
+type StatusCount struct {
+	Status *Status
+	Count  int
 }
 
 // ScoreRow is one metric's line of a scorecard. The numbers are HTML
@@ -146,6 +176,7 @@ type ScoreRow struct {
 	Progress template.HTML
 	Change   template.HTML
 	Mood     string // good, bad, neutral
+	Status   *Status
 }
 
 // Tf returns the theme string key with its placeholder, such as {year} or
@@ -167,3 +198,114 @@ func Fill(s string, arg any) string {
 	}
 	return s[:i] + fmt.Sprint(arg) + s[j+1:]
 }
+
+// Views of the pages beyond the reports. Each page kind fills the fields
+// its layout uses; the others stay nil.
+type (
+	// Dashboard is /metrics/: every metric by group.
+	Dashboard struct {
+		Year   int // the latest report year
+		Groups []MetricGroup
+	}
+
+	// MetricGroup is one group of metrics on the dashboard.
+	MetricGroup struct {
+		ID   string
+		Name string
+		Rows []MetricRow
+	}
+
+	// MetricRow is one metric's line on the dashboard.
+	MetricRow struct {
+		Name       string
+		URL        string
+		Latest     template.HTML // the latest value, with unit
+		LatestYear int
+		Change     template.HTML
+		Mood       string // good, bad, neutral
+		Target     template.HTML
+		TargetYear int
+		Status     *Status
+		Trend      template.HTML // an inline SVG sparkline
+	}
+
+	// Status is a metric's standing against the plan, said with an icon
+	// and a word, not by colour alone.
+	Status struct {
+		Key  string // achieved, on-track, off-track, no-data
+		Icon string // ✓ ↗ ✗ –
+		Word string
+	}
+
+	// MetricPage is /metrics/<id>/.
+	MetricPage struct {
+		ID          string
+		Group       string
+		Unit        string
+		Kind        string // the kind, in words
+		Better      string // the direction, in words
+		Description string
+		Source      string
+		Status      *Status
+		StatusYear  int
+		Chart       template.HTML // the full history as a chart figure
+		History     []HistoryRow
+		CitedBy     []*Link
+	}
+
+	// HistoryRow is one year of a metric's history.
+	HistoryRow struct {
+		Year   int
+		Value  template.HTML
+		Target template.HTML
+		Change template.HTML
+		Note   string
+	}
+
+	// MembersPage is /members/.
+	MembersPage struct {
+		Total       int
+		Groups      []MemberGroup
+		Composition template.HTML // a chart figure
+		Growth      template.HTML // a chart figure
+	}
+
+	// MemberGroup is the members of one type.
+	MemberGroup struct {
+		Type    string // government, college, …
+		Name    string // the type in words
+		Members []Member
+	}
+
+	// Member is one member.
+	Member struct {
+		Name   string
+		Joined int
+		URL    string
+		Note   string
+	}
+
+	// PrintEdition is /<year>/print/: the whole report on one page.
+	PrintEdition struct {
+		Foreword           template.HTML
+		ForewordOwnHeading bool // the foreword starts with a heading of its own
+		Sections           []PrintSection
+		Appendix           template.HTML // every metric's values as tables
+	}
+
+	// PrintSection is one section in the print edition.
+	PrintSection struct {
+		ID       string
+		Number   int
+		Title    string
+		Summary  string
+		Content  template.HTML
+		Lang     string // set when the text is in another language than the page
+		Fallback bool
+	}
+
+	// Search is /search/.
+	Search struct {
+		Index string // the URL of the search index script
+	}
+)

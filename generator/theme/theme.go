@@ -36,7 +36,7 @@ import (
 )
 
 // Kinds are the page kinds with a layout of their own.
-var Kinds = []string{"home", "year", "section"}
+var Kinds = []string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404"}
 
 // Layer is one folder a theme file may come from, searched top first.
 type Layer struct {

@@ -41,7 +41,33 @@
     });
   }
 
+  // Opened from file://, links from the site root lead nowhere: make
+  // them relative to this page and name the index.html files.
+  function fileLinks() {
+    if (location.protocol !== 'file:') return;
+    var base = root.getAttribute('data-base') || '/';
+    var rel = root.getAttribute('data-root') || './';
+    if (rel.charAt(0) === '/') return;
+    function local(u) {
+      if (!u || u.indexOf(base) !== 0) return null;
+      var p = u.slice(base.length);
+      var hash = '';
+      var h = p.indexOf('#');
+      if (h >= 0) { hash = p.slice(h); p = p.slice(0, h); }
+      if (p === '' || p.charAt(p.length - 1) === '/') p += 'index.html';
+      return rel + p + hash;
+    }
+    var links = document.querySelectorAll('a[href], form[action]');
+    for (var i = 0; i < links.length; i++) {
+      var el = links[i];
+      var attr = el.tagName === 'FORM' ? 'action' : 'href';
+      var u = local(el.getAttribute(attr));
+      if (u) el.setAttribute(attr, u);
+    }
+  }
+
   function start() {
+    fileLinks();
     var els = document.querySelectorAll('.chart[data-option]');
     for (var i = 0; i < els.length; i++) startChart(els[i]);
     var btns = document.querySelectorAll('button.show-data');

@@ -1,0 +1,210 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"sort"
+	"strconv"
+
+	"nianbao/generator/markdown"
+	"nianbao/generator/metrics"
+)
+
+// Files returns the files that are not pages: the data downloads, the
+// sitemap, each language's feed and robots.txt. Paths are relative to the
+// site root.
+func (s *Site) Files(pages []*Page) []markdown.File {
+	files := []markdown.File{
+		{Name: "data/metrics.csv", Data: s.metricsCSV()},
+		{Name: "data/metrics.json", Data: s.metricsJSON()},
+		{Name: "sitemap.xml", Data: s.sitemap(pages)},
+		{Name: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Permalink("sitemap.xml") + "\n")},
+	}
+	for _, lg := range s.Config.Languages {
+		files = append(files, markdown.File{Name: lg.Prefix + "feed.xml", Data: s.feed(lg.Code, lg.Prefix)})
+	}
+	return files
+}
+
+// metricsCSV is every metric and year, for spreadsheets: RFC 4180 with
+// CRLF line ends, UTF-8 with a byte order mark so that spreadsheet
+// programs read Chinese correctly.
+func (s *Site) metricsCSV() []byte {
+	var buf bytes.Buffer
+	buf.WriteString("\ufeff")
+	w := csv.NewWriter(&buf)
+	w.UseCRLF = true
+	w.Write([]string{"metric", "group", "name", "year", "value", "target", "unit"})
+	for _, m := range s.Data.Catalogue.Metrics {
+		unit := m.UnitIn(s.Config.Language)
+		if m.Kind == metrics.Percent {
+			unit = "%"
+		}
+		for _, y := range s.metricYears(m) {
+			value, target := "", ""
+			if v, ok := s.Data.Value(m, y); ok {
+				value = metrics.FormatNumber(v.V, m.Decimals, false)
+			}
+			if t, ok := m.Targets[y]; ok {
+				target = metrics.FormatNumber(t, m.Decimals, false)
+			}
+			w.Write([]string{m.ID, m.Group.ID, m.Name.Base, strconv.Itoa(y), value, target, unit})
+		}
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// metricYears are the report years and m's target years, ascending.
+func (s *Site) metricYears(m *metrics.Metric) []int {
+	set := map[int]bool{}
+	for _, y := range s.Data.Years {
+		set[y] = true
+	}
+	for y := range m.Targets {
+		set[y] = true
+	}
+	var ys []int
+	for y := range set {
+		ys = append(ys, y)
+	}
+	sort.Ints(ys)
+	return ys
+}
+
+type jsonText map[string]string
+
+func (s *Site) text(base string, tr map[string]string) jsonText {
+	t := jsonText{s.Config.Language: base}
+	for k, v := range tr {
+		t[k] = v
+	}
+	return t
+}
+
+// metricsJSON is the catalogue and every value, for programs.
+func (s *Site) metricsJSON() []byte {
+	type value struct {
+		Value float64  `json:"value"`
+		Note  jsonText `json:"note,omitempty"`
+	}
+	type metric struct {
+		ID          string             `json:"id"`
+		Group       string             `json:"group"`
+		Name        jsonText           `json:"name"`
+		Unit        jsonText           `json:"unit"`
+		Kind        string             `json:"kind"`
+		Decimals    *int               `json:"decimals,omitempty"`
+		Better      string             `json:"better"`
+		Description jsonText           `json:"description,omitempty"`
+		Source      jsonText           `json:"source,omitempty"`
+		Targets     map[string]float64 `json:"targets"`
+		Values      map[string]value   `json:"values"`
+	}
+	type group struct {
+		ID   string   `json:"id"`
+		Name jsonText `json:"name"`
+	}
+	doc := struct {
+		Years   []int    `json:"years"`
+		Groups  []group  `json:"groups"`
+		Metrics []metric `json:"metrics"`
+	}{Years: s.Data.Years}
+	for _, g := range s.Data.Catalogue.Groups {
+		doc.Groups = append(doc.Groups, group{ID: g.ID, Name: s.text(g.Name.Base, g.Name.Tr)})
+	}
+	for _, m := range s.Data.Catalogue.Metrics {
+		jm := metric{ID: m.ID, Group: m.Group.ID, Name: s.text(m.Name.Base, m.Name.Tr), Unit: s.text(m.Unit.Base, m.Unit.Tr),
+			Kind: string(m.Kind), Better: string(m.Better), Targets: map[string]float64{}, Values: map[string]value{}}
+		if m.Decimals != metrics.AsWritten {
+			d := m.Decimals
+			jm.Decimals = &d
+		}
+		if m.Description.Base != "" {
+			jm.Description = s.text(m.Description.Base, m.Description.Tr)
+		}
+		if m.Source.Base != "" {
+			jm.Source = s.text(m.Source.Base, m.Source.Tr)
+		}
+		for y, t := range m.Targets {
+			jm.Targets[strconv.Itoa(y)] = t
+		}
+		for _, y := range s.Data.Years {
+			if v, ok := s.Data.Value(m, y); ok {
+				jv := value{Value: v.V}
+				if v.Note.Base != "" || len(v.Note.Tr) > 0 {
+					jv.Note = s.text(v.Note.Base, v.Note.Tr)
+				}
+				jm.Values[strconv.Itoa(y)] = jv
+			}
+		}
+		doc.Metrics = append(doc.Metrics, jm)
+	}
+	data, _ := json.MarshalIndent(doc, "", "  ")
+	return append(data, '\n')
+}
+
+// sitemap lists every page with its other-language editions.
+func (s *Site) sitemap(pages []*Page) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
+	multi := len(s.Config.Languages) > 1
+	for _, p := range pages {
+		if p.Kind == "404" || p.Kind == "search" {
+			continue
+		}
+		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(s.Permalink(p.Rel)))
+		if multi {
+			for _, t := range s.translations(p) {
+				fmt.Fprintf(&b, `<xhtml:link rel="alternate" hreflang="%s" href="%s"/>`, xmlEscape(t.Lang), xmlEscape(s.absolute(t.URL)))
+			}
+		}
+		b.WriteString("</url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+
+// absolute turns a URL path of this site into an absolute URL when the
+// base URL has a host.
+func (s *Site) absolute(path string) string {
+	rel := path[len(s.Config.BasePath):]
+	return s.Permalink(rel)
+}
+
+func xmlEscape(s string) string {
+	var b bytes.Buffer
+	xml.EscapeText(&b, []byte(s))
+	return b.String()
+}
+
+// feed is an Atom feed with one entry per report, newest first. Dates are
+// the last day of each report's year, so that the feed is the same at
+// every build.
+func (s *Site) feed(lg, prefix string) []byte {
+	v := s.views[lg]
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<feed xmlns="http://www.w3.org/2005/Atom"` + ` xml:lang="` + xmlEscape(lg) + `">` + "\n")
+	fmt.Fprintf(&b, "<title>%s</title>\n<id>%s</id>\n", xmlEscape(v.Title), xmlEscape(s.Permalink(prefix)))
+	fmt.Fprintf(&b, "<link href=\"%s\"/>\n<link rel=\"self\" href=\"%s\"/>\n", xmlEscape(s.Permalink(prefix)), xmlEscape(s.Permalink(prefix+"feed.xml")))
+	updated := "1970-01-01T00:00:00Z"
+	if v.Latest != nil {
+		updated = fmt.Sprintf("%04d-12-31T00:00:00Z", v.Latest.Year)
+	}
+	fmt.Fprintf(&b, "<updated>%s</updated>\n<author><name>%s</name></author>\n", updated, xmlEscape(v.Alliance))
+	for _, y := range v.Reports {
+		link := s.absolute(y.URL)
+		fmt.Fprintf(&b, "<entry>\n<title>%s</title>\n<id>%s</id>\n<link href=\"%s\"/>\n<updated>%04d-12-31T00:00:00Z</updated>\n", xmlEscape(y.Title), xmlEscape(link), xmlEscape(link), y.Year)
+		if y.Summary != "" {
+			fmt.Fprintf(&b, "<summary>%s</summary>\n", xmlEscape(y.Summary))
+		}
+		b.WriteString("</entry>\n")
+	}
+	b.WriteString("</feed>\n")
+	return b.Bytes()
+}

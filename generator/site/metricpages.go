@@ -1,0 +1,216 @@
+package site
+
+import (
+	"fmt"
+	"html/template"
+	"strconv"
+	"strings"
+	"sync"
+
+	"nianbao/generator/charts"
+	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
+	"nianbao/generator/theme"
+)
+
+// statusIcons says each status with a sign as well as a word.
+var statusIcons = map[metrics.Status]string{
+	metrics.Achieved: "✓", metrics.OnTrack: "↗", metrics.OffTrack: "✗", metrics.NoData: "–",
+}
+
+// StatusOrder is the order statuses are counted and listed in.
+var StatusOrder = []metrics.Status{metrics.Achieved, metrics.OnTrack, metrics.OffTrack, metrics.NoData}
+
+func (s *Site) status(st metrics.Status, lg string) *theme.Status {
+	key := "status_" + strings.ReplaceAll(string(st), "-", "_")
+	return &theme.Status{Key: string(st), Icon: statusIcons[st], Word: s.Theme.Strings(lg)[key]}
+}
+
+func (s *Site) metricURL(lg string, m *metrics.Metric) string {
+	for _, l := range s.Config.Languages {
+		if l.Code == lg {
+			return s.URL(relPage(l, "metrics", m.ID))
+		}
+	}
+	return ""
+}
+
+func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
+	lg := p.Lang.Code
+	t := s.Theme.Strings(lg)
+	v.Title = t["metrics_title"]
+	year := s.latestYear()
+	d := &theme.Dashboard{Year: year}
+	for _, g := range s.Data.Catalogue.Groups {
+		mg := theme.MetricGroup{ID: g.ID, Name: g.Name.In(lg)}
+		for _, m := range g.Metrics {
+			row := theme.MetricRow{Name: m.Name.In(lg), URL: s.metricURL(lg, m), Latest: charts.HTMLText(t["not_collected"]), Change: "—", Target: "—", Mood: "neutral"}
+			if y, val, ok := s.Data.Latest(m, year); ok {
+				row.Latest, row.LatestYear = charts.HTMLText(m.Format(val.V, lg)), y
+				row.Change, row.Mood = s.change(m, y, lg)
+			}
+			if a, ok := s.Data.Assess(m, year); ok {
+				row.Target, row.TargetYear = charts.HTMLText(m.Format(a.Target, lg)), a.TargetYear
+				row.Status = s.status(a.Status, lg)
+			}
+			row.Trend = s.sparkline(m, lg)
+			mg.Rows = append(mg.Rows, row)
+		}
+		d.Groups = append(d.Groups, mg)
+	}
+	v.Dashboard = d
+	return Output{}
+}
+
+// change is m's change in year against the year before, and whether it is
+// good news.
+func (s *Site) change(m *metrics.Metric, year int, lg string) (template.HTML, string) {
+	cur, ok1 := s.Data.Value(m, year)
+	prev, ok2 := s.Data.Value(m, year-1)
+	if !ok1 || !ok2 {
+		return "—", "neutral"
+	}
+	d, err := m.Change(cur.V, prev.V)
+	if err != nil {
+		return "—", "neutral"
+	}
+	return charts.HTMLText(d.Format(lg)), [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
+}
+
+// sparkline draws a metric's history as a small inline SVG: no script,
+// and a gap where a year was not collected.
+func (s *Site) sparkline(m *metrics.Metric, lg string) template.HTML {
+	const w, h, pad = 120.0, 28.0, 3.0
+	years := s.Data.Years
+	var vals []float64
+	var have []bool
+	lo, hi := 0.0, 0.0
+	first := true
+	for _, y := range years {
+		v, ok := s.Data.Value(m, y)
+		vals, have = append(vals, v.V), append(have, ok)
+		if ok {
+			if first || v.V < lo {
+				lo = v.V
+			}
+			if first || v.V > hi {
+				hi = v.V
+			}
+			first = false
+		}
+	}
+	if first {
+		return ""
+	}
+	x := func(i int) float64 {
+		if len(years) == 1 {
+			return w / 2
+		}
+		return pad + float64(i)*(w-2*pad)/float64(len(years)-1)
+	}
+	y := func(v float64) float64 {
+		if hi == lo {
+			return h / 2
+		}
+		return h - pad - (v-lo)*(h-2*pad)/(hi-lo)
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s %d–%d">`, w, h, w, h,
+		template.HTMLEscapeString(s.Theme.Strings(lg)["trend"]), years[0], years[len(years)-1])
+	var pts []string
+	flush := func() {
+		if len(pts) > 1 {
+			fmt.Fprintf(&b, `<polyline points="%s"/>`, strings.Join(pts, " "))
+		}
+		pts = pts[:0]
+	}
+	last := -1
+	for i := range years {
+		if !have[i] {
+			flush()
+			continue
+		}
+		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(vals[i])))
+		last = i
+	}
+	flush()
+	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2.5"/></svg>`, x(last), y(vals[last]))
+	return template.HTML(b.String())
+}
+
+func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
+	lg := p.Lang.Code
+	t := s.Theme.Strings(lg)
+	m := p.Metric
+	v.Title = m.Name.In(lg)
+	mp := &theme.MetricPage{
+		ID:          m.ID,
+		Group:       m.Group.Name.In(lg),
+		Unit:        m.UnitIn(lg),
+		Kind:        t["kind_"+string(m.Kind)],
+		Better:      t["better_"+string(m.Better)],
+		Description: m.Description.In(lg),
+		Source:      m.Source.In(lg),
+	}
+	if m.Kind == metrics.Percent {
+		mp.Unit = "%"
+	}
+	if mp.Description != "" {
+		v.Description = mp.Description
+	}
+	year := s.latestYear()
+	if a, ok := s.Data.Assess(m, year); ok {
+		mp.Status, mp.StatusYear = s.status(a.Status, lg), year
+	}
+	for _, y := range s.Data.Years {
+		row := theme.HistoryRow{Year: y, Value: charts.HTMLText(t["not_collected"]), Target: "—", Change: "—"}
+		if val, ok := s.Data.Value(m, y); ok {
+			row.Value = charts.HTMLText(m.Format(val.V, lg))
+			row.Note = val.Note.In(lg)
+			row.Change, _ = s.change(m, y, lg)
+		}
+		if tg, ok := m.Targets[y]; ok {
+			row.Target = charts.HTMLText(m.Format(tg, lg))
+		}
+		mp.History = append(mp.History, row)
+	}
+	out := Output{}
+	if len(s.Data.Years) > 0 {
+		env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
+		b := &charts.Block{Kind: "chart", Type: "line", Metrics: []*metrics.Metric{m}, Years: s.Data.Years}
+		if fig, err := b.Render("history", env); err == nil {
+			mp.Chart = template.HTML(fig.HTML)
+			out.Charts = 1
+		} else {
+			l.Errorf(m.Pos, "history chart of %s: %v", m.ID, err)
+		}
+	}
+	mp.CitedBy = s.citedBy(p)[m]
+	v.Metric = mp
+	return out
+}
+
+// citedBy maps each metric to the report sections that cite it in the
+// page's language, newest report first. It is built once per language
+// from what phase 1 kept.
+func (s *Site) citedBy(p *Page) map[*metrics.Metric][]*theme.Link {
+	lg := p.Lang
+	onceV, _ := s.once.LoadOrStore("cited/"+lg.Code, &sync.Once{})
+	onceV.(*sync.Once).Do(func() {
+		byMetric := map[*metrics.Metric][]*theme.Link{}
+		reports := s.reports[lg.Code]
+		for i := len(s.Content.Years) - 1; i >= 0; i-- {
+			y := s.Content.Years[i]
+			for j, sec := range y.Sections {
+				k := s.keptAt(relPage(lg, strconv.Itoa(y.Year), sec.Slug))
+				link := reports[i].Sections[j]
+				for _, m := range k.Cited {
+					byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL})
+				}
+			}
+		}
+		s.cited.Store(lg.Code, byMetric)
+	})
+	v, _ := s.cited.Load(lg.Code)
+	return v.(map[*metrics.Metric][]*theme.Link)
+}

@@ -1,0 +1,75 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strconv"
+
+	"nianbao/generator/charts"
+	"nianbao/generator/diag"
+	"nianbao/generator/theme"
+)
+
+// print assembles a report's print edition from what its pages rendered
+// in phase 1: cover, foreword, contents, every section, the scorecard and
+// a data appendix.
+func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
+	lg := p.Lang.Code
+	ys := strconv.Itoa(p.Year.Year)
+	v.Year = s.yearView(p)
+	v.Title = v.Year.Title
+	if v.Year.Summary != "" {
+		v.Description = v.Year.Summary
+	}
+	pe := &theme.PrintEdition{}
+	fw := s.keptAt(relPage(p.Lang, ys))
+	pe.Foreword = template.HTML(fw.HTML)
+	pe.ForewordOwnHeading = bytes.HasPrefix(bytes.TrimSpace(fw.HTML), []byte("<h"))
+	out := Output{Charts: countCharts(fw.HTML)}
+	for i, sec := range p.Year.Sections {
+		k := s.keptAt(relPage(p.Lang, ys, sec.Slug))
+		link := v.Year.Sections[i]
+		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, Summary: link.Summary, Content: template.HTML(k.HTML)}
+		if k.TextLang != "" && k.TextLang != lg {
+			ps.Lang, ps.Fallback = k.TextLang, true
+		}
+		pe.Sections = append(pe.Sections, ps)
+		out.Charts += countCharts(k.HTML)
+	}
+	v.Scorecard = s.scorecard(p.Year.Year, lg)
+	pe.Appendix = s.appendix(p.Year.Year, lg, l)
+	v.Print = pe
+	return out
+}
+
+// countCharts counts the chart elements in rendered HTML, so that the
+// print edition loads ECharts when its sections have charts.
+func countCharts(h []byte) int {
+	return bytes.Count(h, []byte(`<div class="chart" data-option=`))
+}
+
+// appendix is a data table per metric group, every year up to year.
+func (s *Site) appendix(year int, lg string, l *diag.List) template.HTML {
+	var years []int
+	for _, y := range s.Data.Years {
+		if y <= year {
+			years = append(years, y)
+		}
+	}
+	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
+	var out []byte
+	for _, g := range s.Data.Catalogue.Groups {
+		if len(g.Metrics) == 0 {
+			continue
+		}
+		b := &charts.Block{Kind: "table", Title: g.Name.In(lg), Metrics: g.Metrics, Years: years}
+		fig, err := b.Render("appendix-"+g.ID, env)
+		if err != nil {
+			l.Errorf(g.Pos, "data appendix: %v", err)
+			continue
+		}
+		out = append(out, fig.HTML...)
+		out = append(out, '\n')
+	}
+	return template.HTML(out)
+}
