@@ -4,12 +4,14 @@
 package build
 
 import (
+	"context"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"runtime"
+	"strings"
 	"sync"
 	"time"
 
@@ -18,6 +20,7 @@ import (
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
 	"nianbao/generator/metrics"
+	"nianbao/generator/pdf"
 	"nianbao/generator/publish"
 	"nianbao/generator/site"
 	"nianbao/generator/theme"
@@ -32,6 +35,7 @@ type Options struct {
 	Out     string // the output folder; "" means <site>/public
 	Drafts  bool   // include drafts
 	BaseURL string // overrides site.toml's baseURL
+	PDF     bool   // also print each year's edition to /<year>/report.pdf
 	// Theme is the built-in default theme; nil means the one embedded in
 	// the program.
 	Theme fs.FS
@@ -78,6 +82,12 @@ func Run(o Options) (Stats, error) {
 			w.Abort()
 		}
 		return Stats{Warnings: l.Warnings()}, l.Err()
+	}
+	if o.PDF {
+		if err := printPDFs(s, w); err != nil {
+			w.Abort()
+			return Stats{Warnings: l.Warnings()}, err
+		}
 	}
 	if err := w.Commit(); err != nil {
 		return Stats{}, err
@@ -262,3 +272,15 @@ func unwrap(err error) error {
 // workers is how many pages render at once: more than the cores, so that
 // one page's file system calls overlap another's rendering.
 func workers() int { return runtime.GOMAXPROCS(0) }
+
+// printPDFs prints each report's print edition, in every language, to
+// report.pdf beside it, before the build is put in place.
+func printPDFs(s *site.Site, w *publish.Writer) error {
+	var jobs []pdf.Job
+	for _, p := range s.Pages() {
+		if p.Kind == "print" {
+			jobs = append(jobs, pdf.Job{Page: p.Rel, PDF: strings.TrimSuffix(p.Rel, "print/") + "report.pdf"})
+		}
+	}
+	return pdf.Print(context.Background(), w.Dir(), s.Config.BasePath, jobs)
+}

@@ -113,6 +113,9 @@ func (w *Writer) Copy(rel string, fsys fs.FS, src string) error {
 	return w.Write(rel, data)
 }
 
+// Dir is the folder the build is being written to, until Commit.
+func (w *Writer) Dir() string { return w.tmp }
+
 // Files returns how many files were written.
 func (w *Writer) Files() int {
 	w.mu.Lock()

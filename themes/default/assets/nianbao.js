@@ -12,7 +12,7 @@
 
   function startChart(el) {
     var src = document.getElementById(el.getAttribute('data-option'));
-    if (!src || !window.echarts) return;
+    if (!src || !window.echarts || !window.echarts.init) return;
     var option;
     try {
       option = JSON.parse(src.textContent);
