@@ -106,7 +106,7 @@ func (c *Converter) Convert(p *Page, l *diag.List) Result {
 	doc := c.md.Parser().Parse(text.NewReader(p.Src), parser.WithContext(pc))
 	conv.walk(doc.(*ast.Document))
 	var buf bytes.Buffer
-	buf.Grow(len(p.Src) * 2)
+	buf.Grow(len(p.Src)*3 + 8<<10)
 	if err := c.md.Renderer().Render(&buf, p.Src, doc); err != nil {
 		l.Errorf(diag.Pos{File: p.File}, "rendering: %v", err)
 	}

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"html"
 	"strings"
 
@@ -32,32 +33,45 @@ func (s *Site) keptAt(rel string) *kept {
 
 // plainText returns the text of rendered HTML for the search index:
 // tags, scripts and chart options dropped, entities decoded, white space
-// folded.
+// folded to single spaces. It makes one pass and one string.
 func plainText(h []byte) string {
 	var b strings.Builder
-	s := string(h)
-	for len(s) > 0 {
-		i := strings.IndexByte(s, '<')
-		if i < 0 {
-			b.WriteString(s)
-			break
-		}
-		b.WriteString(s[:i])
-		s = s[i:]
-		if strings.HasPrefix(s, "<script") {
-			end := strings.Index(s, "</script>")
-			if end < 0 {
-				break
+	b.Grow(len(h) / 3)
+	space := false
+	for i := 0; i < len(h); {
+		c := h[i]
+		switch {
+		case c == '<':
+			if bytes.HasPrefix(h[i:], []byte("<script")) {
+				end := bytes.Index(h[i:], []byte("</script>"))
+				if end < 0 {
+					return strings.TrimSpace(b.String())
+				}
+				i += end + len("</script>")
+			} else if end := bytes.IndexByte(h[i:], '>'); end >= 0 {
+				i += end + 1
+			} else {
+				i = len(h)
 			}
-			s = s[end+len("</script>"):]
-			continue
+			space = true
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
+			space = true
+			i++
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			if c == '&' {
+				if end := bytes.IndexByte(h[i:min(len(h), i+12)], ';'); end > 0 {
+					b.WriteString(html.UnescapeString(string(h[i : i+end+1])))
+					i += end + 1
+					continue
+				}
+			}
+			b.WriteByte(c)
+			i++
 		}
-		end := strings.IndexByte(s, '>')
-		if end < 0 {
-			break
-		}
-		b.WriteByte(' ')
-		s = s[end+1:]
 	}
-	return strings.Join(strings.Fields(html.UnescapeString(b.String())), " ")
+	return b.String()
 }
