@@ -2,6 +2,10 @@
 // industry-education alliances from Markdown and TOML.
 //
 //	nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+//	nianbao serve [--site DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+//	nianbao new <year> [--site DIR]
+//	nianbao new site <dir>
+//	nianbao check [--site DIR] [--strict] [--drafts]
 //	nianbao version
 package main
 
@@ -24,6 +28,10 @@ const usage = `nianbao builds yearly report sites from Markdown and TOML.
 
 Usage:
   nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+  nianbao serve [--site DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
+  nianbao new <year> [--site DIR]   start a year from the previous one
+  nianbao new site <dir>            a minimal site that builds
+  nianbao check [--site DIR] [--strict] [--drafts]
   nianbao version
 
 Run "nianbao <command> -h" for a command's options.
@@ -37,6 +45,12 @@ func run(args []string, stdout, stderr io.Writer) int {
 	switch args[0] {
 	case "build":
 		return runBuild(args[1:], stdout, stderr)
+	case "serve":
+		return runServe(args[1:], stdout, stderr)
+	case "new":
+		return runNew(args[1:], stdout, stderr)
+	case "check":
+		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		_, v, err := build.PinnedECharts("")
 		if err != nil {

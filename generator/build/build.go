@@ -11,6 +11,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
 	"strings"
 	"sync"
 	"time"
@@ -22,6 +23,7 @@ import (
 	"nianbao/generator/metrics"
 	"nianbao/generator/pdf"
 	"nianbao/generator/publish"
+	"nianbao/generator/scaffold"
 	"nianbao/generator/site"
 	"nianbao/generator/theme"
 )
@@ -59,6 +61,7 @@ func (s Stats) String() string {
 // diag.ErrorList, and leaves the output folder as it was.
 func Run(o Options) (Stats, error) {
 	start := time.Now()
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit()))
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Site, "public")
 	}
@@ -112,6 +115,7 @@ func Load(o Options, l *diag.List) *site.Site {
 	cfg := config.Parse(src, o.BaseURL, l)
 	extra := cfg.Extra()
 	c := content.Load(fsys, content.Options{Default: cfg.Language, Extra: extra, Drafts: o.Drafts}, l)
+	scaffold.WarnStubs(c, l)
 
 	cat := &metrics.Catalogue{}
 	if c.Catalogue.Src != nil {
@@ -283,4 +287,15 @@ func printPDFs(s *site.Site, w *publish.Writer) error {
 		}
 	}
 	return pdf.Print(context.Background(), w.Dir(), s.Config.BasePath, jobs)
+}
+
+// memoryLimit is the heap size the garbage collector works to stay under
+// during a build: a build keeps a few tens of MiB alive (the sections'
+// HTML for the print editions, the search index), and without a limit the
+// heap grows to twice that before a collection. GOMEMLIMIT overrides it.
+func memoryLimit() int64 {
+	if os.Getenv("GOMEMLIMIT") != "" {
+		return debug.SetMemoryLimit(-1)
+	}
+	return 64 << 20
 }

@@ -223,24 +223,46 @@ func (s *Session) index() {
 	}
 }
 
-// render renders the pages c affects: report pages first, then the pages
-// assembled from them (print editions, metric pages, search).
+// render renders the pages c affects in the order write does: the
+// reports first, then, once the site has refreshed what they left, the
+// pages assembled from them (print editions, metric pages, search).
 func (s *Session) render(c *site.Change) Result {
 	var first, then []*site.Page
 	for _, p := range s.pages {
-		if !s.site.Affected(p, c) {
-			continue
-		}
-		switch p.Kind {
-		case "home", "year", "section":
-			first = append(first, p)
-		default:
+		switch {
+		case !s.site.Affected(p, c):
+		case p.Phase > 1:
 			then = append(then, p)
+		default:
+			first = append(first, p)
 		}
 	}
 	var l diag.List
 	s.renderPages(first, &l)
+	s.site.Refresh()
 	s.renderPages(then, &l)
+	root := s.Root()
+	for _, a := range s.site.Theme.Assets {
+		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(a.Path))); err != nil {
+			if err := replaceFile(root, a.Path, a.Data); err != nil {
+				l.Errorf(diag.Pos{File: "/" + a.Path}, "%v", err)
+			}
+		}
+	}
+	if c.Values != 0 { // the data downloads
+		static := map[string]bool{}
+		for _, f := range s.site.Theme.Static {
+			static[f.Path] = true
+		}
+		for _, f := range s.site.Files(s.pages) {
+			if static[f.Name] {
+				continue // the site's own robots.txt (say) wins, as in write
+			}
+			if err := replaceFile(root, f.Name, f.Data); err != nil {
+				l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
+			}
+		}
+	}
 	r := Result{Warnings: l.Warnings()}
 	if l.HasErrors() {
 		s.good = false

@@ -2,9 +2,9 @@ package site
 
 import (
 	"regexp"
-	"strings"
 
 	"nianbao/generator/content"
+	"nianbao/generator/lang"
 	"nianbao/generator/metrics"
 )
 
@@ -59,13 +59,37 @@ func (s *Site) showsText(p *Page, c *Change) bool {
 	case "home", "year", "section":
 		return s.Text(p) == c.Text
 	case "print": // the whole report in one language
-		return p.Year == c.Year && (c.Text.Lang == p.Lang.Code || c.Text.Lang == s.defaultLang().Code)
+		return p.Year == c.Year && c.Year != nil && s.shownIn(p.Lang, c)
 	case "metric": // lists the sections that cite the metric
-		return s.isMetricPage(p, c.Metrics)
+		return c.Metrics[p.Metric]
+	case "search": // its index is made again by Refresh
+		return s.shownIn(p.Lang, c)
 	case "metrics", "members", "404":
 		return false
 	}
-	return true // search, and kinds added later
+	return true // kinds added later
+}
+
+// shownIn reports whether pages in language lg show c.Text: its own
+// language's, or the default language's where lg has no translation.
+func (s *Site) shownIn(lg lang.Language, c *Change) bool {
+	def := s.defaultLang().Code
+	switch {
+	case c.Text.Lang == lg.Code:
+		return true
+	case c.Text.Lang != def:
+		return false
+	case c.Year == nil:
+		return s.Content.Home[lg.Code] == nil
+	case c.Year.Index[def] == c.Text:
+		return c.Year.Index[lg.Code] == nil
+	}
+	for _, sec := range c.Year.Sections {
+		if sec.Pages[def] == c.Text {
+			return sec.Pages[lg.Code] == nil
+		}
+	}
+	return true
 }
 
 func (s *Site) showsValues(p *Page, c *Change) bool {
@@ -80,21 +104,22 @@ func (s *Site) showsValues(p *Page, c *Change) bool {
 	case "print": // charts show every year up to the report's
 		return p.Year.Year >= c.Values
 	case "metric":
-		return s.isMetricPage(p, c.Metrics)
-	case "404":
+		return c.Metrics[p.Metric]
+	case "members", "404":
 		return false
 	}
-	return true // the dashboard, members, search, and kinds added later
+	return true // the dashboard, search, and kinds added later
 }
 
-// isMetricPage reports whether p is the page of one of ms: /metrics/<id>/.
-func (s *Site) isMetricPage(p *Page, ms map[*metrics.Metric]bool) bool {
-	for m := range ms {
-		if strings.HasSuffix(p.Rel, "metrics/"+m.ID+"/") {
-			return true
-		}
-	}
-	return false
+// Refresh makes again what the pages of phase 2 are assembled from, after
+// pages of phase 1 were rendered again: which sections cite each metric,
+// and the search indexes (new assets, with new names).
+func (s *Site) Refresh() {
+	s.once.Range(func(k, _ any) bool {
+		s.once.Delete(k)
+		return true
+	})
+	s.Prepare()
 }
 
 var metricIDRe = regexp.MustCompile(`[a-z][a-z0-9_]*\.[a-z0-9_]+`)
