@@ -19,7 +19,9 @@
     } catch (e) {
       return;
     }
-    if (still || root.classList.contains('print')) option.animation = false;
+    // No animation for readers who asked for less motion, nor on the print
+    // edition, whose charts must be drawn when the page is printed.
+    if (still || document.body.classList.contains('page-print')) option.animation = false;
     var chart = window.echarts.init(el, null, { renderer: 'svg' });
     chart.setOption(option);
     charts.push(chart);
