@@ -36,7 +36,9 @@ func links(s *site.Site, out fs.FS, l *diag.List) {
 		c.pages[p.Rel+"index.html"] = p
 	}
 	fs.WalkDir(out, ".", func(name string, d fs.DirEntry, err error) error {
-		if err == nil && !d.IsDir() && path.Ext(name) == ".html" {
+		// Print editions repeat the report pages, whose links are
+		// checked, and reported, where they are written.
+		if p := c.pages[name]; err == nil && !d.IsDir() && path.Ext(name) == ".html" && (p == nil || p.Kind != "print") {
 			c.page(name)
 		}
 		return nil

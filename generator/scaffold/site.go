@@ -13,7 +13,8 @@ import (
 
 // NewSite writes a minimal site into dir, which must be empty or absent:
 // settings, a catalogue of one group and one metric, and one report with
-// a foreword and a section that shows the metric in prose and a chart.
+// a foreword and a section that shows the metric in prose and a chart,
+// in Chinese and English.
 // It builds with the theme and ECharts built into the program.
 func NewSite(dir string, year int) ([]string, error) {
 	entries, err := os.ReadDir(dir)
@@ -46,9 +47,31 @@ founded = YEAR
 `,
 	"content/_index.md": `+++
 title = "示例市域产教联合体年度报告"
-title_en = "Example Alliance Annual Report"
 +++
 联合体由政府、院校、企业和科研机构共同组成，每年发布一份进展报告。
+`,
+	"content/_index.en.md": `+++
+title = "Example Alliance Annual Report"
++++
+The alliance brings together the city government, colleges, enterprises and research institutes, and reports on its progress every year.
+`,
+	"content/YEAR/_index.en.md": `+++
+title = "YEAR Annual Report"
++++
+This year the alliance counted {{operation.member_units}} member units.
+`,
+	"content/YEAR/01-operation.en.md": `+++
+title = "Substantive operation"
+summary = "Members and how the alliance works"
++++
+## Member units
+
+At the end of the year the alliance had {{operation.member_units}} member units, {{operation.member_units:progress}} of the year's target.
+
+` + "```" + `chart
+type = "bar"
+metrics = ["operation.member_units"]
+` + "```" + `
 `,
 	"content/metrics.toml": `[[group]]
 id = "operation"
@@ -68,7 +91,6 @@ targets = { YEAR = 100 }
 `,
 	"content/YEAR/_index.md": `+++
 title = "YEAR年度报告"
-title_en = "YEAR Annual Report"
 +++
 本年度，联合体成员单位达到{{operation.member_units}}。
 `,
@@ -77,7 +99,6 @@ member_units = 86
 `,
 	"content/YEAR/01-operation.md": `+++
 title = "实体化运行"
-title_en = "Substantive operation"
 summary = "成员单位与运行机制"
 +++
 ## 成员单位
