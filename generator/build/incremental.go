@@ -4,7 +4,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"slices"
 	"strings"
 
 	"nianbao/generator/config"
@@ -146,11 +145,4 @@ func sameNote(a, b metrics.Value) bool {
 		}
 	}
 	return true
-}
-
-// sortedUnique returns the names sorted, without repeats.
-func sortedUnique(names []string) []string {
-	out := slices.Clone(names)
-	slices.Sort(out)
-	return slices.Compact(out)
 }

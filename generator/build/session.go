@@ -36,7 +36,8 @@ type Session struct {
 	pages    []*site.Page
 	sources  map[string]source // content file → where it sits in the model
 	mentions map[*content.Page]map[*metrics.Metric]bool
-	good     bool // the model and the output match the files: edits may be incremental
+	good     bool                          // the model and the output match the files: edits may be incremental
+	later    func(*diag.List) []*site.Page // what Settle is to do
 }
 
 // source is where a Markdown file or a year's values sit in the model.
@@ -126,6 +127,7 @@ func (s *Session) Build() Result {
 // paths relative to the site folder: a section's text or a year's values
 // re-render the pages that show them; anything else loads the site again.
 func (s *Session) Rebuild(changed []string) Result {
+	s.Settle()
 	start := time.Now()
 	var r Result
 	if c, ok := s.incremental(changed); ok {
@@ -156,6 +158,7 @@ func (s *Session) options() Options {
 func (s *Session) full() Result {
 	r := Result{Full: true}
 	s.good = false
+	s.later = nil
 	o := s.options()
 	var l diag.List
 	st := Load(o, &l)
@@ -224,13 +227,16 @@ func (s *Session) index() {
 }
 
 // render renders the pages c affects in the order write does: the
-// reports first, then, once the site has refreshed what they left, the
-// pages assembled from them (print editions, metric pages, search).
+// reports first, then, once the site has forgotten what it drew from them,
+// the pages assembled from them (print editions, metric pages). The
+// search indexes, which take longest, are left for Settle.
 func (s *Session) render(c *site.Change) Result {
-	var first, then []*site.Page
+	var first, then, last []*site.Page
 	for _, p := range s.pages {
 		switch {
 		case !s.site.Affected(p, c):
+		case p.Kind == "search":
+			last = append(last, p)
 		case p.Phase > 1:
 			then = append(then, p)
 		default:
@@ -239,8 +245,51 @@ func (s *Session) render(c *site.Change) Result {
 	}
 	var l diag.List
 	s.renderPages(first, &l)
-	s.site.Refresh()
+	s.site.Forget()
 	s.renderPages(then, &l)
+	if c.Values != 0 {
+		s.writeFiles(&l)
+	}
+	s.later = func(l *diag.List) []*site.Page {
+		s.site.Prepare()
+		s.writeAssets(l)
+		s.renderPages(last, l)
+		return last
+	}
+	return s.result(append(first, then...), &l)
+}
+
+// Settle finishes what the last Rebuild left to do after pages reload:
+// the search indexes and the search pages.
+func (s *Session) Settle() Result {
+	start := time.Now()
+	if s.later == nil {
+		return Result{}
+	}
+	var l diag.List
+	pages := s.later(&l)
+	s.later = nil
+	r := s.result(pages, &l)
+	r.Duration = time.Since(start)
+	return r
+}
+
+func (s *Session) result(pages []*site.Page, l *diag.List) Result {
+	r := Result{Warnings: l.Warnings()}
+	if l.HasErrors() {
+		s.good = false
+		r.Err = l.Err()
+		return r
+	}
+	for _, p := range pages {
+		r.Pages = append(r.Pages, p.Rel)
+	}
+	return r
+}
+
+// writeAssets writes the assets that are not in the output yet, such as
+// a search index with new contents, and so a new name.
+func (s *Session) writeAssets(l *diag.List) {
 	root := s.Root()
 	for _, a := range s.site.Theme.Assets {
 		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(a.Path))); err != nil {
@@ -249,30 +298,23 @@ func (s *Session) render(c *site.Change) Result {
 			}
 		}
 	}
-	if c.Values != 0 { // the data downloads
-		static := map[string]bool{}
-		for _, f := range s.site.Theme.Static {
-			static[f.Path] = true
+}
+
+// writeFiles writes the files of the whole site, such as the data
+// downloads, as write does.
+func (s *Session) writeFiles(l *diag.List) {
+	static := map[string]bool{}
+	for _, f := range s.site.Theme.Static {
+		static[f.Path] = true
+	}
+	for _, f := range s.site.Files(s.pages) {
+		if static[f.Name] {
+			continue // the site's own robots.txt (say) wins
 		}
-		for _, f := range s.site.Files(s.pages) {
-			if static[f.Name] {
-				continue // the site's own robots.txt (say) wins, as in write
-			}
-			if err := replaceFile(root, f.Name, f.Data); err != nil {
-				l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
-			}
+		if err := replaceFile(s.Root(), f.Name, f.Data); err != nil {
+			l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
 		}
 	}
-	r := Result{Warnings: l.Warnings()}
-	if l.HasErrors() {
-		s.good = false
-		r.Err = l.Err()
-		return r
-	}
-	for _, p := range append(first, then...) {
-		r.Pages = append(r.Pages, p.Rel)
-	}
-	return r
 }
 
 // renderPages renders pages at once and replaces their files in the

@@ -104,7 +104,11 @@ func TestEditsRenderOnlyThePagesThatShowThem(t *testing.T) {
 			if r.Err != nil || r.Full {
 				t.Fatalf("rebuild: full %v, %v", r.Full, r.Err)
 			}
-			got := slices.Sorted(slices.Values(r.Pages))
+			settled := s.Settle()
+			if settled.Err != nil {
+				t.Fatal(settled.Err)
+			}
+			got := slices.Sorted(slices.Values(append(r.Pages, settled.Pages...)))
 			want := slices.Sorted(slices.Values(tt.pages))
 			if !slices.Equal(got, want) {
 				t.Errorf("rendered %q\nwant       %q", got, want)

@@ -86,6 +86,10 @@ func Run(ctx context.Context, o Options) error {
 			}
 			if len(changed) > 0 {
 				report(o.Log, sess.Rebuild(changed), srv)
+				// After the pages reload: the search indexes.
+				if r := sess.Settle(); r.Err != nil {
+					report(o.Log, r, srv)
+				}
 			}
 		}
 	}

@@ -62,7 +62,7 @@ func (s *Site) showsText(p *Page, c *Change) bool {
 		return p.Year == c.Year && c.Year != nil && s.shownIn(p.Lang, c)
 	case "metric": // lists the sections that cite the metric
 		return c.Metrics[p.Metric]
-	case "search": // its index is made again by Refresh
+	case "search": // its index is made again by Prepare
 		return s.shownIn(p.Lang, c)
 	case "metrics", "members", "404":
 		return false
@@ -111,15 +111,14 @@ func (s *Site) showsValues(p *Page, c *Change) bool {
 	return true // the dashboard, search, and kinds added later
 }
 
-// Refresh makes again what the pages of phase 2 are assembled from, after
-// pages of phase 1 were rendered again: which sections cite each metric,
-// and the search indexes (new assets, with new names).
-func (s *Site) Refresh() {
+// Forget drops what pages of phase 2 worked out once from the pages of
+// phase 1 (which sections cite each metric), after some of those were
+// rendered again. Prepare makes the search indexes again.
+func (s *Site) Forget() {
 	s.once.Range(func(k, _ any) bool {
 		s.once.Delete(k)
 		return true
 	})
-	s.Prepare()
 }
 
 var metricIDRe = regexp.MustCompile(`[a-z][a-z0-9_]*\.[a-z0-9_]+`)
