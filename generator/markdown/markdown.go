@@ -21,6 +21,7 @@ import (
 	"html"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
@@ -143,6 +144,8 @@ func (c *conversion) walk(doc *ast.Document) {
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {
+		case *ast.Text:
+			c.joinWideLines(n)
 		case *Ref:
 			c.resolve(n)
 		case *ast.FencedCodeBlock:
@@ -159,6 +162,35 @@ func (c *conversion) walk(doc *ast.Document) {
 	for i, b := range blocks {
 		c.block(b, i+1)
 	}
+}
+
+// joinWideLines drops the soft line break after a reference when the
+// characters on both sides are Chinese (goldmark's East Asian line breaks
+// only look at text on both sides): "共{{m}}\n较上年" reads "共3 个较上年".
+func (c *conversion) joinWideLines(n *ast.Text) {
+	if !n.SoftLineBreak() || len(n.Value(c.page.Src)) > 0 {
+		return
+	}
+	prev, ok := n.PreviousSibling().(*Ref)
+	next, ok2 := n.NextSibling().(*ast.Text)
+	if !ok || !ok2 {
+		return
+	}
+	if prev.Resolved == "" {
+		c.resolve(prev)
+	}
+	last, _ := utf8.DecodeLastRuneInString(prev.Resolved)
+	first, _ := utf8.DecodeRune(next.Value(c.page.Src))
+	if wide(last) && wide(first) {
+		n.SetSoftLineBreak(false)
+	}
+}
+
+// wide reports whether r is a Chinese, Japanese or Korean character or
+// full-width punctuation, between which a line break is no space.
+func wide(r rune) bool {
+	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) ||
+		unicode.Is(unicode.Hangul, r) || (r >= 0x3000 && r <= 0x303f) || (r >= 0xff00 && r <= 0xffef)
 }
 
 func (c *conversion) resolve(n *Ref) {

@@ -239,7 +239,8 @@ func TestSoftLineBreaksBetweenChineseAddNothing(t *testing.T) {
 	tests := []struct{ src, want string }{
 		{"第一行\n第二行\n", "<p>第一行第二行</p>\n"},
 		{"第一行，\n第二行。\n第三行\n", "<p>第一行，第二行。第三行</p>\n"},
-		{"共{{talent.students}}\n其中\n", "<p>共<span class=\"ref\" title=\"订单班学生\">1,380 人</span>\n其中</p>\n"},
+		{"共{{talent.students}}\n其中\n", "<p>共<span class=\"ref\" title=\"订单班学生\">1,380 人</span>其中</p>\n"},
+		{"rate {{talent.students}}\nmore\n", "<p>rate <span class=\"ref\" title=\"订单班学生\">1,380 人</span>\nmore</p>\n"},
 		{"English\nline\n", "<p>English\nline</p>\n"},
 	}
 	for _, tt := range tests {
