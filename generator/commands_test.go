@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestCheckExitsNonZeroOnlyOnErrorsOrWhenStrict(t *testing.T) {
@@ -135,5 +136,25 @@ func TestBinaryBuildsANewSiteFromAnEmptyFolder(t *testing.T) {
 	}
 	if fi, err := os.Stat(assets[0]); err != nil || fi.Size() < 500_000 {
 		t.Errorf("%s: %v, %d bytes; want the whole ECharts", assets[0], err, fi.Size())
+	}
+}
+
+func TestProgressShowsAfterASecondAndClears(t *testing.T) {
+	var buf bytes.Buffer
+	p := &progress{w: &buf, start: time.Now()}
+	p.report(1, 10)
+	if buf.Len() != 0 {
+		t.Errorf("shown before a second: %q", buf.String())
+	}
+	p.start = time.Now().Add(-2 * time.Second)
+	p.report(2, 10)
+	p.report(3, 10) // within 100ms: skipped
+	p.report(10, 10)
+	p.clear()
+	if want := "\rrendered 2/10 pages\rrendered 10/10 pages\r\033[K"; buf.String() != want {
+		t.Errorf("%q, want %q", buf.String(), want)
+	}
+	if newProgress(&buf, &buf) != nil {
+		t.Error("progress on a buffer")
 	}
 }

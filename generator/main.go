@@ -81,7 +81,14 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao build: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
+	pr := newProgress(stdout, stderr)
+	if pr != nil {
+		o.Progress = pr.report
+	}
 	st, err := build.Run(o)
+	if pr != nil {
+		pr.clear()
+	}
 	for _, w := range st.Warnings {
 		fmt.Fprintln(stderr, w.Error())
 	}

@@ -38,6 +38,8 @@ type Options struct {
 	Drafts  bool   // include drafts
 	BaseURL string // overrides site.toml's baseURL
 	PDF     bool   // also print each year's edition to /<year>/report.pdf
+	// Progress, when set, is called as pages render, from any goroutine.
+	Progress func(done, total int)
 	// Theme is the built-in default theme; nil means the one embedded in
 	// the program.
 	Theme fs.FS
@@ -79,7 +81,7 @@ func Run(o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	st := write(s, os.DirFS(o.Site), w, &l)
+	st := write(s, os.DirFS(o.Site), w, &l, o.Progress)
 	if l.HasErrors() {
 		if w != nil {
 			w.Abort()
@@ -171,8 +173,9 @@ func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *the
 
 // write renders every page and writes the files: the reports first, then
 // the pages built from them (print editions, metric pages, search).
-func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
+func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress func(done, total int)) Stats {
 	pages := s.Pages()
+	pr := &counter{report: progress, total: len(pages)}
 	var st Stats
 	split := len(pages)
 	for i, p := range pages {
@@ -181,9 +184,9 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 			break
 		}
 	}
-	st.Charts = render(s, pages[:split], w, l)
+	st.Charts = render(s, pages[:split], w, l, pr)
 	s.Prepare()
-	st.Charts += render(s, pages[split:], w, l)
+	st.Charts += render(s, pages[split:], w, l, pr)
 	st.Pages = len(pages)
 	if w != nil && !l.HasErrors() {
 		static := map[string]bool{}
@@ -205,7 +208,7 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) Stats {
 
 // render renders pages concurrently, writes them when w is not nil, and
 // returns how many charts they hold.
-func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List) int {
+func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, pr *counter) int {
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -216,6 +219,7 @@ func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List) i
 		wg.Go(func() {
 			for p := range next {
 				out := s.Render(p, l)
+				pr.tick()
 				if w == nil || l.HasErrors() {
 					continue
 				}

@@ -178,7 +178,7 @@ func (s *Session) full() Result {
 			return r
 		}
 	}
-	write(st, os.DirFS(o.Site), w, &l)
+	write(st, os.DirFS(o.Site), w, &l, nil)
 	r.Warnings = l.Warnings()
 	if l.HasErrors() {
 		if w != nil {
