@@ -23,5 +23,9 @@ bench: node_modules/.package-lock.json
 build: node_modules/.package-lock.json
 	$(GO) build -tags echarts -trimpath -o bin/nianbao ./generator
 
+# The example site with live reload, at http://127.0.0.1:1313/jianglan/.
+serve: node_modules/.package-lock.json
+	$(GO) run ./generator serve --site .
+
 clean:
 	rm -rf public bin
