@@ -163,12 +163,16 @@ func TestServeReloadsOnSaveAndShowsErrors(t *testing.T) {
 		t.Errorf("the page does not show the edit:\n%s", page)
 	}
 
-	os.WriteFile(file, []byte("+++\ntitle = \"A\"\n+++\n共{{g.x}}<b>。\n"), 0o644)
+	os.WriteFile(file, []byte("+++\ntitle = \"A\"\n+++\n共{{g.x}}{{<b>}}。\n"), 0o644)
 	waitEvent(t, ev)
 	code, page = get(t, siteURL+"2025/b/")
-	want := `content/2025/01-a.md:4:2: unknown metric &#34;g.x&#34;; did you mean &#34;g.m&#34;?`
-	if code != 500 || !strings.Contains(page, want) || !strings.Contains(page, ScriptPath) {
-		t.Errorf("error page: %d, want 500 with %s:\n%s", code, want, page)
+	for _, want := range []string{
+		`<li>content/2025/01-a.md:4:2: unknown metric &#34;g.x&#34;; did you mean &#34;g.m&#34;?</li>`,
+		`<li>content/2025/01-a.md:4:9: malformed reference {{&lt;b&gt;}}`,
+	} {
+		if code != 500 || !strings.Contains(page, want) || !strings.Contains(page, ScriptPath) {
+			t.Errorf("error page: %d, want 500 with %s:\n%s", code, want, page)
+		}
 	}
 
 	os.WriteFile(file, []byte("+++\ntitle = \"A\"\n+++\n修好了{{g.m}}。\n"), 0o644)
@@ -179,7 +183,7 @@ func TestServeReloadsOnSaveAndShowsErrors(t *testing.T) {
 	for _, re := range []string{
 		`(?m)^full build, \d+ pages in `,
 		`(?m)^content/2025/01-a\.md changed: \d+ pages in `,
-		`(?m)^content/2025/01-a\.md changed: 1 error\(s\) in .*\ncontent/2025/01-a\.md:4:2: unknown metric "g\.x"; did you mean "g\.m"\?$`,
+		`(?m)^content/2025/01-a\.md changed: 2 error\(s\) in .*\ncontent/2025/01-a\.md:4:2: unknown metric "g\.x"; did you mean "g\.m"\?$`,
 	} {
 		if !regexp.MustCompile(re).MatchString(log.String()) {
 			t.Errorf("log does not match %s:\n%s", re, log.String())
