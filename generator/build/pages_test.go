@@ -41,3 +41,17 @@ func TestPagesBeyondTheReports(t *testing.T) {
 	contains(t, out, "search/index.html", `<input id="search-q" type="search" name="q"`, `search-zh.`)
 	lacks(t, out, "2025/print/index.html", `计划（草稿）`)
 }
+
+// TestChineseSlugs writes a section named in Chinese to a folder of that
+// name and links it with its escaped URL, which a web server maps back.
+func TestChineseSlugs(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"content/2025/05-典型案例.md": "+++\ntitle = \"典型案例\"\n+++\n案例。\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "2025/典型案例/index.html", "<h1>典型案例</h1>")
+	contains(t, out, "2025/index.html", `href="/alliance/2025/%E5%85%B8%E5%9E%8B%E6%A1%88%E4%BE%8B/"`)
+	contains(t, out, "sitemap.xml", "<loc>https://reports.example.org/alliance/2025/%E5%85%B8%E5%9E%8B%E6%A1%88%E4%BE%8B/</loc>")
+}

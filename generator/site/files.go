@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"sort"
 	"strconv"
+	"strings"
 
 	"nianbao/generator/markdown"
 	"nianbao/generator/metrics"
@@ -172,8 +173,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 // absolute turns a URL path of this site into an absolute URL when the
 // base URL has a host.
 func (s *Site) absolute(path string) string {
-	rel := path[len(s.Config.BasePath):]
-	return s.Permalink(rel)
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + path[len(s.Config.BasePath):]
 }
 
 func xmlEscape(s string) string {

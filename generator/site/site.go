@@ -61,21 +61,32 @@ func (s *Site) SetAssetURL(name, u string) { s.assets[name] = u }
 
 // URL returns the URL path of rel, a slash path inside the site.
 func (s *Site) URL(rel string) string {
-	return s.Config.BasePath + rel
+	return s.Config.BasePath + escapePath(rel)
 }
 
 // Permalink returns the absolute URL of rel when baseURL has a host.
 func (s *Site) Permalink(rel string) string {
-	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + rel
+	return strings.TrimSuffix(s.Config.BaseURL, "/") + "/" + escapePath(rel)
 }
 
-// relPage returns the slash path of a page folder in language lg:
-// "en/2025/operation/".
+// escapePath escapes each segment of a slash path for a URL: a section
+// file named 01-实体化运行.md is written to a folder of that name, and
+// linked as %E5%AE%9E….
+func escapePath(rel string) string {
+	parts := strings.Split(rel, "/")
+	for i, p := range parts {
+		parts[i] = url.PathEscape(p)
+	}
+	return strings.Join(parts, "/")
+}
+
+// relPage returns the slash path of a page folder in language lg, as
+// it is on disk: "en/2025/operation/". URL escapes it for links.
 func relPage(lg lang.Language, parts ...string) string {
 	var b strings.Builder
 	b.WriteString(lg.Prefix)
 	for _, p := range parts {
-		b.WriteString(url.PathEscape(p))
+		b.WriteString(p)
 		b.WriteByte('/')
 	}
 	return b.String()
