@@ -1,7 +1,7 @@
 // Command nianbao builds the yearly progress-report sites of municipal
 // industry-education alliances from Markdown and TOML.
 //
-//	nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+//	nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL] [--pdf]
 //	nianbao serve [--site DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
 //	nianbao new <year> [--site DIR]
 //	nianbao new site <dir>
@@ -27,7 +27,7 @@ func main() {
 const usage = `nianbao builds yearly report sites from Markdown and TOML.
 
 Usage:
-  nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL]
+  nianbao build [--site DIR] [--out DIR] [--drafts] [--baseURL URL] [--pdf]
   nianbao serve [--site DIR] [--port 1313] [--bind 127.0.0.1] [--drafts]
   nianbao new <year> [--site DIR]   start a year from the previous one
   nianbao new site <dir>            a minimal site that builds
@@ -74,6 +74,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&o.Out, "out", "", "the output folder (default: public/ in the site folder)")
 	fl.BoolVar(&o.Drafts, "drafts", false, "include sections marked draft = true")
 	fl.StringVar(&o.BaseURL, "baseURL", "", "publish under this URL instead of site.toml's baseURL")
+	fl.BoolVar(&o.PDF, "pdf", false, "also print each year's edition to /<year>/report.pdf (needs Chromium)")
 	if err := fl.Parse(args); err != nil {
 		return 2
 	}
