@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"os"
 	"os/exec"
+	"path"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -129,14 +130,31 @@ func start() {
 
 // serve serves the built site under basePath. As a real host would, it lets
 // the browser keep the assets, whose names hold a hash of their content, so
-// that each new tab does not fetch and compile ECharts again.
+// that each new tab does not fetch and compile ECharts again; and it answers
+// a page that does not exist with the site's 404.html (en/404.html under
+// en/), with status 404.
 func serve(out string) http.Handler {
 	files := http.FileServer(http.Dir(out))
 	mux := http.NewServeMux()
 	mux.Handle(basePath, http.StripPrefix(strings.TrimSuffix(basePath, "/"), http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if strings.HasPrefix(r.URL.Path, "/assets/") {
-			if fi, err := os.Stat(filepath.Join(out, filepath.FromSlash(r.URL.Path))); err == nil && !fi.IsDir() {
-				w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		name := filepath.Join(out, filepath.FromSlash(path.Clean(r.URL.Path)))
+		fi, err := os.Stat(name)
+		if err == nil && fi.IsDir() {
+			fi, err = os.Stat(filepath.Join(name, "index.html"))
+		}
+		switch {
+		case err == nil && strings.HasPrefix(r.URL.Path, "/assets/"):
+			w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+		case err != nil && (strings.HasSuffix(r.URL.Path, "/") || strings.HasSuffix(r.URL.Path, ".html")):
+			notFound := "404.html"
+			if strings.HasPrefix(r.URL.Path, "/en/") {
+				notFound = "en/404.html"
+			}
+			if b, err := os.ReadFile(filepath.Join(out, notFound)); err == nil {
+				w.Header().Set("Content-Type", "text/html; charset=utf-8")
+				w.WriteHeader(http.StatusNotFound)
+				w.Write(b)
+				return
 			}
 		}
 		files.ServeHTTP(w, r)
@@ -178,9 +196,14 @@ func chineseFonts() map[string]bool {
 	return families
 }
 
-// tab is one browser tab that records every problem a page shows.
+// tab is one browser tab that records every problem a page shows. A tab
+// can show one page after another: opening a page in a new tab costs a new
+// renderer process and compiling ECharts again, which made the whole walk
+// two and a half times slower.
 type tab struct {
-	ctx context.Context // has the page timeout
+	base   context.Context // the tab, with no deadline
+	ctx    context.Context // base with the page timeout, renewed by open
+	cancel context.CancelFunc
 
 	mu       sync.Mutex
 	problems []string
@@ -198,13 +221,12 @@ func newTab(t *testing.T) *tab {
 	if err := chromedp.Do(tabCtx); err != nil {
 		t.Fatalf("opening a tab: %v", err)
 	}
-	tb := &tab{requests: map[network.RequestID]string{}}
+	tb := &tab{base: tabCtx, requests: map[network.RequestID]string{}}
 	if err := chromedp.Listen(tabCtx, tb.listen); err != nil {
 		t.Fatalf("listening to the tab: %v", err)
 	}
-	ctx, cancelTimeout := context.WithTimeout(tabCtx, pageTimeout)
-	t.Cleanup(cancelTimeout)
-	tb.ctx = ctx
+	tb.ctx, tb.cancel = context.WithTimeout(tabCtx, pageTimeout)
+	t.Cleanup(func() { tb.cancel() })
 	return tb
 }
 
@@ -275,14 +297,23 @@ func (tb *tab) check(t *testing.T, u string) {
 func (tb *tab) open(t *testing.T, p string) string {
 	t.Helper()
 	u := env.srv.URL + p
-	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(u))
-	if err != nil {
-		t.Fatalf("%s: %v", u, err)
-	}
+	resp := tb.openURL(t, u)
 	if resp.Status != http.StatusOK {
 		t.Errorf("%s: HTTP %d", u, resp.Status)
 	}
 	return u
+}
+
+// openURL loads the page at u, with a new page timeout.
+func (tb *tab) openURL(t *testing.T, u string) *network.Response {
+	t.Helper()
+	tb.cancel()
+	tb.ctx, tb.cancel = context.WithTimeout(tb.base, pageTimeout)
+	resp, err := chromedp.Run(tb.ctx, chromedp.NavigateResponse(u))
+	if err != nil {
+		t.Fatalf("%s: %v", u, err)
+	}
+	return resp
 }
 
 // local reports whether a request stays on this machine.
@@ -292,7 +323,7 @@ func local(raw string) bool {
 		return false
 	}
 	switch u.Scheme {
-	case "data", "blob", "about":
+	case "data", "blob", "about", "file":
 		return true
 	}
 	h := u.Hostname()
@@ -400,28 +431,40 @@ func wantLang(p string) string {
 	return "zh"
 }
 
-// checkPage opens the page at the site path p in a new tab, fails the test
-// for every problem it shows, and returns how many charts it has.
-func checkPage(t *testing.T, p string) int {
-	tb := newTab(t)
+// checkPage opens the page at the site path p in tb, fails the test for
+// every problem it shows, runs axe on it once its charts have rendered, and
+// returns how many charts it has and what axe found.
+func checkPage(t *testing.T, tb *tab, p string) (charts int, found []axeViolation) {
 	u := tb.open(t, p)
+	// Report what the tab saw even when a check below stops the test, so
+	// that it is not put on the next page.
+	defer tb.check(t, u)
 	lang, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`document.documentElement.lang`))
 	if err != nil {
 		t.Errorf("%s: %v", u, err)
 	} else if want := wantLang(p); lang != want {
 		t.Errorf("%s: <html lang=%q>, want %q", u, lang, want)
 	}
-	n := waitCharts(t, tb, u)
-	tb.check(t, u)
-	return n
+	charts = waitCharts(t, tb, u)
+	found, err = runAxe(tb, u)
+	if err != nil {
+		t.Errorf("%s: axe: %v", u, err)
+	}
+	return charts, found
 }
 
 func TestExampleSiteInBrowser(t *testing.T) {
 	setup(t)
 	list := pages(t)
+	// The search pages once more with a query, so that axe also looks at
+	// a list of results.
+	list = append(list,
+		basePath+"search/?q="+url.QueryEscape("订单班"),
+		basePath+"en/search/?q=apprentice")
 	start := time.Now()
 	var mu sync.Mutex
 	charts := 0
+	var found []axeViolation
 	work := make(chan string)
 	go func() {
 		defer close(work)
@@ -429,10 +472,13 @@ func TestExampleSiteInBrowser(t *testing.T) {
 			work <- p
 		}
 	}()
-	// Workers call t.Run at the same time (testing allows it), so the
+	// Each worker shows its pages one after another in its own tab. The
+	// workers call t.Run at the same time (testing allows it), so the
 	// number of open tabs does not depend on -parallel.
 	var wg sync.WaitGroup
 	for range tabs {
+		tb := newTab(t)
+		injectAxe(t, tb)
 		wg.Go(func() {
 			for p := range work {
 				name := strings.Trim(strings.TrimPrefix(p, basePath), "/")
@@ -440,16 +486,18 @@ func TestExampleSiteInBrowser(t *testing.T) {
 					name = "home"
 				}
 				t.Run(name, func(t *testing.T) {
-					n := checkPage(t, p)
+					n, v := checkPage(t, tb, p)
 					mu.Lock()
 					charts += n
+					found = append(found, v...)
 					mu.Unlock()
 				})
 			}
 		})
 	}
 	wg.Wait()
-	t.Logf("opened %d pages with %d charts in %v", len(list), charts, time.Since(start).Round(time.Millisecond))
+	t.Logf("opened %d pages with %d charts, and ran axe on each, in %v", len(list), charts, time.Since(start).Round(time.Millisecond))
+	t.Run("axe", func(t *testing.T) { reportAxe(t, found, len(list)) })
 }
 
 func TestChineseGlyphs(t *testing.T) {
@@ -700,5 +748,57 @@ func TestCheckerSeesProblems(t *testing.T) {
 	}
 	if want := []string{"e2e-fake-option: no ECharts instance"}; !slices.Equal(bad, want) {
 		t.Errorf("charts not ready = %q, want %q", bad, want)
+	}
+}
+
+// TestNotFoundPage opens pages that do not exist, deep in the site, as a
+// host shows 404.html for them: its links and assets must not depend on
+// where it is shown.
+func TestNotFoundPage(t *testing.T) {
+	setup(t)
+	tb := newTab(t)
+	for _, c := range []struct{ path, lang string }{
+		{basePath + "2025/no-such-section/", "zh"},
+		{basePath + "en/2025/no/such/page.html", "en"},
+	} {
+		t.Run(c.lang, func(t *testing.T) {
+			u := env.srv.URL + c.path
+			resp := tb.openURL(t, u)
+			if resp.Status != http.StatusNotFound {
+				t.Errorf("%s: HTTP %d, want 404", u, resp.Status)
+			}
+			type state struct {
+				Lang   string `json:"lang"`
+				H1     string `json:"h1"`
+				Header string `json:"header"`
+				Home   string `json:"home"`
+			}
+			s, err := chromedp.Run(tb.ctx, chromedp.Evaluate[state](`(() => {
+				const h = document.querySelector('.site-header'), h1 = document.querySelector('h1'), home = document.querySelector('a.site-brand');
+				return {lang: document.documentElement.lang, h1: h1 ? h1.textContent.trim() : '',
+					header: h ? getComputedStyle(h).backgroundColor : '', home: home ? home.href : ''};
+			})()`))
+			if err != nil {
+				t.Fatalf("%s: %v", u, err)
+			}
+			if s.Lang != c.lang || s.H1 == "" {
+				t.Errorf("%s: <html lang=%q>, <h1> %q; want the %s 404 page", u, s.Lang, s.H1, c.lang)
+			}
+			if s.Header == "" || s.Header == "rgba(0, 0, 0, 0)" || s.Header == "transparent" {
+				t.Errorf("%s: .site-header background-color %q: the stylesheet did not load", u, s.Header)
+			}
+			if want := env.srv.URL + basePath; !strings.HasPrefix(s.Home, want) {
+				t.Errorf("%s: the site name links to %q, want %s…", u, s.Home, want)
+			}
+			// The page itself is the one expected 404, which Chromium also
+			// logs.
+			tb.mu.Lock()
+			tb.problems = slices.DeleteFunc(tb.problems, func(p string) bool {
+				return p == "HTTP 404 for "+u ||
+					strings.HasPrefix(p, "log error (network): ") && strings.Contains(p, " 404 ") && strings.HasSuffix(p, " "+u)
+			})
+			tb.mu.Unlock()
+			tb.check(t, u)
+		})
 	}
 }
