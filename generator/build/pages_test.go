@@ -30,7 +30,7 @@ func TestPagesBeyondTheReports(t *testing.T) {
 		`id="history"`)
 	contains(t, out, "en/metrics/talent.order_class_students/index.html",
 		`<h1>Order-class students</h1>`, `higher is better`, `>1,380 students<`)
-	contains(t, out, "members/index.html", `成员单位共1家`, `示例市人民政府`, `id="composition"`, `id="growth"`)
+	contains(t, out, "members/index.html", `名录收录成员单位1家`, `示例市人民政府`, `id="composition"`, `id="growth"`)
 	contains(t, out, "2025/print/index.html",
 		`<section class="print-section" id="section-talent">`,
 		`<section class="print-section" id="section-operation">`,

@@ -239,7 +239,7 @@ func TestKPICardsShowValueChangeTargetAndProgress(t *testing.T) {
 		`<div class="kpi-name">订单班学生</div>
 <div class="kpi-value"><span class="kpi-number">1,380</span> <span class="kpi-unit">人</span></div>
 <div class="kpi-change kpi-good kpi-up"><span class="kpi-arrow" aria-hidden="true">▲</span> vs_previous_year +12.4% <span class="kpi-mood">improving</span></div>
-<div class="kpi-target">target 1,550 人 · progress 89.0%</div><progress class="kpi-progress" max="100" value="89.0" aria-label="progress 89.0%">89.0%</progress>
+<div class="kpi-target">target 1,550 人 · progress 89.0%</div><progress class="kpi-progress" max="100" value="89.0" aria-label="progress 89.0%"></progress>
 </div>`,
 		// lower is better, rising: bad, in percentage points.
 		`<div class="kpi-name">流失率</div>
@@ -259,7 +259,7 @@ func TestKPICardsShowValueChangeTargetAndProgress(t *testing.T) {
 		// no previous value: no change; progress over 100% fills the bar.
 		`<div class="kpi-name">学徒</div>
 <div class="kpi-value"><span class="kpi-number">420</span> <span class="kpi-unit">人</span></div>
-<div class="kpi-target">target 400 人 · progress 105.0%</div><progress class="kpi-progress" max="100" value="100.0" aria-label="progress 105.0%">105.0%</progress>
+<div class="kpi-target">target 400 人 · progress 105.0%</div><progress class="kpi-progress" max="100" value="100.0" aria-label="progress 105.0%"></progress>
 </div>`,
 		// a note.
 		`<div class="kpi-name">落实率</div>

@@ -69,9 +69,7 @@ func (w *writer) kpis(id string, cards []kpiCard) {
 				w.esc(c.Progress)
 				w.raw(`</div><progress class="kpi-progress" max="100" value="`, strconv.FormatFloat(c.Pct, 'f', 1, 64), `" aria-label="`)
 				w.esc(w.t("progress") + " " + c.Progress)
-				w.raw(`">`)
-				w.esc(c.Progress)
-				w.raw("</progress>")
+				w.raw(`"></progress>`)
 			} else {
 				w.raw("</div>")
 			}
