@@ -14,13 +14,15 @@ import (
 // cite them, and search indexes the text.
 type kept struct {
 	HTML     []byte
+	Text     string // the HTML's text, for the search index
 	Cited    []*metrics.Metric
 	TextLang string
 }
 
-// keep records a phase-1 page's converted Markdown.
+// keep records a phase-1 page's converted Markdown. It runs in the
+// rendering workers, so the text for search is extracted there too.
 func (s *Site) keep(p *Page, res markdown.Result, textLang string) {
-	s.kept.Store(p.Rel, &kept{HTML: res.HTML, Cited: res.Cited, TextLang: textLang})
+	s.kept.Store(p.Rel, &kept{HTML: res.HTML, Text: plainText(res.HTML), Cited: res.Cited, TextLang: textLang})
 }
 
 // kept returns what keep recorded for the page at rel, or an empty record.

@@ -23,15 +23,15 @@ func (s *Site) Prepare() {
 	for _, lg := range s.Config.Languages {
 		var docs []searchDoc
 		home := s.keptAt(relPage(lg))
-		docs = append(docs, searchDoc{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: plainText(home.HTML)})
+		docs = append(docs, searchDoc{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Text})
 		for i, y := range s.Content.Years {
 			yv := s.reports[lg.Code][i]
 			ys := strconv.Itoa(y.Year)
-			docs = append(docs, searchDoc{Title: yv.Title, URL: relPage(lg, ys), Text: yv.Summary + " " + plainText(s.keptAt(relPage(lg, ys)).HTML)})
+			docs = append(docs, searchDoc{Title: yv.Title, URL: relPage(lg, ys), Text: yv.Summary + " " + s.keptAt(relPage(lg, ys)).Text})
 			for j, sec := range y.Sections {
 				link := yv.Sections[j]
 				k := s.keptAt(relPage(lg, ys, sec.Slug))
-				docs = append(docs, searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Text: link.Summary + " " + plainText(k.HTML)})
+				docs = append(docs, searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Text: link.Summary + " " + k.Text})
 			}
 		}
 		t := s.Theme.Strings(lg.Code)
