@@ -221,6 +221,7 @@ func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, p
 				out := s.Render(p, l)
 				pr.tick()
 				if w == nil || l.HasErrors() {
+					out.Release()
 					continue
 				}
 				for _, f := range out.Files {
@@ -228,6 +229,7 @@ func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, p
 						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
 					}
 				}
+				out.Release()
 				mu.Lock()
 				charts += out.Charts
 				mu.Unlock()

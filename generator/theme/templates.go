@@ -136,10 +136,19 @@ func (t *Theme) Execute(w io.Writer, kind string, p *Page) error {
 func (t *Theme) Render(kind string, p *Page) ([]byte, *diag.Diagnostic) {
 	var buf bytes.Buffer
 	buf.Grow(32 << 10)
-	if err := t.Execute(&buf, kind, p); err != nil {
-		return nil, t.execError(err, kind)
+	if d := t.RenderTo(&buf, kind, p); d != nil {
+		return nil, d
 	}
 	return buf.Bytes(), nil
+}
+
+// RenderTo renders a page into buf; an error names the layout's file and
+// line.
+func (t *Theme) RenderTo(buf *bytes.Buffer, kind string, p *Page) *diag.Diagnostic {
+	if err := t.Execute(buf, kind, p); err != nil {
+		return t.execError(err, kind)
+	}
+	return nil
 }
 
 func (t *Theme) execError(err error, kind string) *diag.Diagnostic {
