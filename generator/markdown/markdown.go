@@ -81,17 +81,10 @@ type Heading struct {
 	Text  string
 }
 
-// File is a file that belongs to the page.
-type File struct {
-	Name string // relative to the page's folder
-	Data []byte
-}
-
 // Result is a converted page.
 type Result struct {
 	HTML     []byte
 	Headings []Heading
-	Files    []File
 	Cited    []*metrics.Metric // metrics the page references, in order of first use
 	Figures  int               // chart, kpi and table blocks
 	Charts   int               // chart blocks

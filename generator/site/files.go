@@ -10,22 +10,21 @@ import (
 	"strconv"
 	"strings"
 
-	"nianbao/generator/markdown"
 	"nianbao/generator/metrics"
 )
 
 // Files returns the files that are not pages: the data downloads, the
 // sitemap, each language's feed and robots.txt. Paths are relative to the
 // site root.
-func (s *Site) Files(pages []*Page) []markdown.File {
-	files := []markdown.File{
+func (s *Site) Files(pages []*Page) []File {
+	files := []File{
 		{Name: "data/metrics.csv", Data: s.metricsCSV()},
 		{Name: "data/metrics.json", Data: s.metricsJSON()},
 		{Name: "sitemap.xml", Data: s.sitemap(pages)},
 		{Name: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Permalink("sitemap.xml") + "\n")},
 	}
 	for _, lg := range s.Config.Languages {
-		files = append(files, markdown.File{Name: lg.Prefix + "feed.xml", Data: s.feed(lg.Code, lg.Prefix)})
+		files = append(files, File{Name: lg.Prefix + "feed.xml", Data: s.feed(lg.Code, lg.Prefix)})
 	}
 	return files
 }

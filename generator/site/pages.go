@@ -30,9 +30,15 @@ type Page struct {
 	Phase int
 }
 
+// File is a file to write: its slash path and content.
+type File struct {
+	Name string
+	Data []byte
+}
+
 // Output is what rendering a page produced.
 type Output struct {
-	Files   []markdown.File // the page's index.html, names relative to Rel
+	Files   []File // the page's index.html, names relative to Rel
 	Charts  int
 	release func()
 }
@@ -115,7 +121,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 	if p.Kind == "404" {
 		name = "404.html"
 	}
-	out.Files = append(out.Files, markdown.File{Name: name, Data: buf.Bytes()})
+	out.Files = append(out.Files, File{Name: name, Data: buf.Bytes()})
 	out.release = func() { pageBuffers.Put(buf) }
 	return out
 }
@@ -198,7 +204,7 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 	res := s.convert(src, s.latestYear(), textLang, "", l)
 	s.keep(p, res, textLang)
 	v.Content = template.HTML(res.HTML)
-	out := Output{Files: res.Files, Charts: res.Charts}
+	out := Output{Charts: res.Charts}
 	if len(s.Content.Years) > 0 {
 		v.Headline = s.headline(p.Lang.Code, l)
 	}

@@ -42,7 +42,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
-	return Output{Files: res.Files, Charts: res.Charts}
+	return Output{Charts: res.Charts}
 }
 
 func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
@@ -72,7 +72,7 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
 	s.keep(p, res, textLang)
-	return Output{Files: res.Files, Charts: res.Charts}
+	return Output{Charts: res.Charts}
 }
 
 // scorecard lists, by group, every metric scored in year (see

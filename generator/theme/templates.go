@@ -132,16 +132,6 @@ func (t *Theme) Execute(w io.Writer, kind string, p *Page) error {
 	return set.t.ExecuteTemplate(w, "baseof.html", p)
 }
 
-// Render renders a page to bytes; an error names the layout's file and line.
-func (t *Theme) Render(kind string, p *Page) ([]byte, *diag.Diagnostic) {
-	var buf bytes.Buffer
-	buf.Grow(32 << 10)
-	if d := t.RenderTo(&buf, kind, p); d != nil {
-		return nil, d
-	}
-	return buf.Bytes(), nil
-}
-
 // RenderTo renders a page into buf; an error names the layout's file and
 // line.
 func (t *Theme) RenderTo(buf *bytes.Buffer, kind string, p *Page) *diag.Diagnostic {
