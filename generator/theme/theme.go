@@ -3,21 +3,29 @@
 // A theme is a folder with:
 //
 //	layouts/baseof.html        the page skeleton; it calls {{block "main" .}}
-//	layouts/<kind>.html        one per page kind (home, year, section), each
-//	                           defining "main"
+//	layouts/<kind>.html        one per page kind, each defining "main":
+//	                           home, year, section, print, metrics, metric,
+//	                           members, search, 404
 //	layouts/partials/*.html    shared pieces, called as
-//	                           {{template "partials/header.html" .}}
+//	                           {{template "partials/header.html" .}}, or
+//	                           {{partialCached "partials/x.html" . keys…}} to
+//	                           render once per set of keys (then
+//	                           {{markCurrent html .URL}} marks the page's
+//	                           own link with aria-current)
 //	i18n/<lang>.toml           the theme's strings, key = "text", one file
-//	                           per language; {{.T "key"}} looks them up
+//	                           per language; {{.T "key"}} looks them up and
+//	                           {{.Tf "key" arg}} fills its {placeholder}
 //	assets/*                   CSS, scripts and images published under
 //	                           /assets/ with fingerprinted names;
-//	                           {{.Site.Asset "nianbao.css"}} gives the URL
+//	                           {{.Asset "nianbao.css"}} gives the URL,
+//	                           relative to the page
 //	static/*                   files copied to the output as they are
 //
 // The default theme is built into the program. A site's
 // themes/<name>/ and then its layouts/, i18n/ and static/ folders override
 // it file by file. Layouts receive a *Page (see page.go); a field or
-// method that does not exist is an error at the layout's file and line.
+// method that does not exist is an error at the layout's file and line,
+// and so is a theme string missing in a language.
 package theme
 
 import (
