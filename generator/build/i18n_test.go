@@ -62,3 +62,27 @@ func TestUntranslatedSectionFallsBack(t *testing.T) {
 	lacks(t, out, "en/2025/operation/index.html", "fallback-notice") // translated
 	lacks(t, out, "2025/talent/index.html", "fallback-notice")       // the original
 }
+
+// TestLanguageWithoutThemeStrings builds a French edition: the theme has
+// no French strings, so its pages use the English ones, with a warning.
+func TestLanguageWithoutThemeStrings(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	site := strings.Replace(string(a.files["site.toml"]), "[languages.en]", "[languages.fr]\ntitle = \"Rapports\"\n\n[languages.en]", 1)
+	out, st, err := buildArchive(t, "basic", map[string]string{
+		"site.toml":                    site,
+		"content/2025/02-talent.fr.md": "+++\ntitle = \"Formation\"\n+++\nÉlèves : {{talent.order_class_students}}.\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `i18n/fr.toml: warning: the theme has no strings for language "fr"; its pages use English ones until you add i18n/fr.toml (copy the theme's i18n/en.toml)`
+	found := false
+	for _, w := range st.Warnings {
+		found = found || w.Error() == want
+	}
+	if !found {
+		t.Errorf("warnings %v lack %q", st.Warnings, want)
+	}
+	contains(t, out, "fr/2025/talent/index.html", `<html lang="fr"`, `<h1>Formation</h1>`, `Skip to content`, "1,380 人")
+	contains(t, out, "fr/2025/operation/index.html", `This section has not been translated`)
+}

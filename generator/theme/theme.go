@@ -122,35 +122,23 @@ func (t *Theme) files(dir string) []File {
 
 func (t *Theme) loadStrings(langs []string, l *diag.List) {
 	all := map[string]diag.Pos{} // every key, where first seen
+	var missing []string
 	for _, lg := range langs {
-		name := "i18n/" + lg + ".toml"
-		t.strings[lg] = map[string]string{}
-		found := false
-		// Lower layers first, so that upper ones override key by key.
-		for i := len(t.layers) - 1; i >= 0; i-- {
-			ly := t.layers[i]
-			src, err := fs.ReadFile(ly.FS, name)
-			if err != nil {
-				continue
-			}
-			found = true
-			doc, d := tomldoc.Parse(ly.Prefix+name, src, 1)
-			if d != nil {
-				l.Add(d)
-				continue
-			}
-			for _, k := range doc.Keys() {
-				if s, ok := doc.String(k, l); ok {
-					t.strings[lg][k] = s
-					if _, seen := all[k]; !seen {
-						all[k] = doc.KeyPos(k)
-					}
-				}
-			}
-		}
+		var found bool
+		t.strings[lg], found = t.readStrings(lg, all, l)
 		if !found {
-			l.Errorf(diag.Pos{File: "i18n/" + lg + ".toml"}, "the theme has no strings for language %q: add i18n/%s.toml", lg, lg)
+			missing = append(missing, lg)
 		}
+	}
+	// A language the theme has no strings for (say "fr") still builds, in
+	// English, with a warning that says how to translate it.
+	for _, lg := range missing {
+		en, found := t.readStrings("en", map[string]diag.Pos{}, &diag.List{})
+		if !found {
+			en = t.strings[langs[0]]
+		}
+		t.strings[lg] = en
+		l.Warnf(diag.Pos{File: "i18n/" + lg + ".toml"}, "the theme has no strings for language %q; its pages use English ones until you add i18n/%s.toml (copy the theme's i18n/en.toml)", lg, lg)
 	}
 	keys := make([]string, 0, len(all))
 	for k := range all {
@@ -164,6 +152,37 @@ func (t *Theme) loadStrings(langs []string, l *diag.List) {
 			}
 		}
 	}
+}
+
+// readStrings reads i18n/<lg>.toml from every layer, upper layers
+// overriding lower ones key by key; all records where each key was first
+// seen. found is false when no layer has the file.
+func (t *Theme) readStrings(lg string, all map[string]diag.Pos, l *diag.List) (map[string]string, bool) {
+	name := "i18n/" + lg + ".toml"
+	out := map[string]string{}
+	found := false
+	for i := len(t.layers) - 1; i >= 0; i-- {
+		ly := t.layers[i]
+		src, err := fs.ReadFile(ly.FS, name)
+		if err != nil {
+			continue
+		}
+		found = true
+		doc, d := tomldoc.Parse(ly.Prefix+name, src, 1)
+		if d != nil {
+			l.Add(d)
+			continue
+		}
+		for _, k := range doc.Keys() {
+			if s, ok := doc.String(k, l); ok {
+				out[k] = s
+				if _, seen := all[k]; !seen {
+					all[k] = doc.KeyPos(k)
+				}
+			}
+		}
+	}
+	return out, found
 }
 
 // T returns the theme string key in language lg, and whether it exists.
