@@ -267,10 +267,15 @@ func (n *Figure) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil
 func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 	kind := string(n.Language(c.page.Src))
 	pos := c.pos(n.Pos())
+	// The body's lines, each led by as many spaces as there were
+	// characters before it on its line (a list's indent, a quote's "> "),
+	// so that TOML errors name the column an editor shows.
 	var body []byte
 	lines := n.Lines()
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
+		start := bytes.LastIndexByte(c.page.Src[:seg.Start], '\n') + 1
+		body = append(body, bytes.Repeat([]byte(" "), utf8.RuneCount(c.page.Src[start:seg.Start])+seg.Padding)...)
 		body = append(body, seg.Value(c.page.Src)...)
 	}
 	first := pos.Line + 1

@@ -305,7 +305,6 @@ func TestBadBlockErrorsAreAtTheFileLineOfTheKey(t *testing.T) {
 }
 
 func TestBlockErrorsInListsAndQuotesCountTheIndent(t *testing.T) {
-	t.Skip("BUG: in a fenced block inside a list item or blockquote, TOML columns ignore the indent or \"> \" goldmark strips: reported 2:12 and 4:12 for 2:14 and 4:15")
 	tests := []struct{ src, want string }{
 		{"> ```kpi\n> metrics = [\"talent.nope\"]\n> ```\n", `:2:14: unknown metric "talent.nope"`},
 		{"1. 列表\n\n   ```kpi\n   metrics = [\"talent.nope\"]\n   ```\n", `:4:15: unknown metric "talent.nope"`},
