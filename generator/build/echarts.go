@@ -2,8 +2,10 @@ package build
 
 import (
 	"encoding/json"
+	"fmt"
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 
@@ -40,6 +42,12 @@ func addECharts(s *site.Site, fsys fs.FS, siteDir string, l *diag.List) {
 		return
 	}
 	data, _, err := PinnedECharts(siteDir)
+	if err != nil {
+		if dir, ok := installECharts(); ok {
+			l.Warnf(diag.Pos{File: "site.toml"}, "ECharts was not installed: ran npm ci in %s", dir)
+			data, _, err = PinnedECharts(siteDir)
+		}
+	}
 	if err != nil {
 		l.Errorf(diag.Pos{File: "site.toml"}, "%v", err)
 		return
@@ -88,3 +96,35 @@ func (noECharts) Error() string {
 }
 
 var errNoECharts error = noECharts{}
+
+// installECharts runs `npm ci` in nianbao's own source folder, when the
+// program runs from a checkout of it (go run ./generator) whose
+// node_modules is missing: it does what make site would have done.
+func installECharts() (string, bool) {
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		return "", false
+	}
+	wd, err := os.Getwd()
+	if err != nil {
+		return "", false
+	}
+	for d := wd; ; d = filepath.Dir(d) {
+		mod, err := os.ReadFile(filepath.Join(d, "go.mod"))
+		if err == nil && strings.HasPrefix(string(mod), "module nianbao\n") {
+			if _, err := os.Stat(filepath.Join(d, "package-lock.json")); err != nil {
+				return "", false
+			}
+			cmd := exec.Command(npm, "ci", "--no-audit", "--no-fund", "--loglevel=error")
+			cmd.Dir = d
+			if out, err := cmd.CombinedOutput(); err != nil {
+				fmt.Fprintf(os.Stderr, "nianbao: npm ci in %s failed: %v\n%s", d, err, out)
+				return "", false
+			}
+			return d, true
+		}
+		if filepath.Dir(d) == d {
+			return "", false
+		}
+	}
+}
