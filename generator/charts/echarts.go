@@ -102,7 +102,7 @@ func (b *Block) cartesian(env Env) map[string]any {
 	}
 	g := globals(env,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Bottom: "2%", Top: "48"}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Bottom: "2%", Top: "60"}),
 		charts.WithXAxisOpts(catAxis),
 		charts.WithYAxisOpts(valueAxis),
 	)
