@@ -208,7 +208,6 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 	if len(s.Content.Years) > 0 {
 		v.Headline = s.headline(p.Lang.Code, l)
 	}
-	v.Year = nil
 	return out
 }
 
