@@ -39,7 +39,7 @@ unit = "<i>"
 
 // testData has values for 2024 and 2025, none for 2022; the values file
 // of 2023 is broken, which was reported where it is written.
-func testData(t *testing.T) *metrics.Data {
+func testData(t testing.TB) *metrics.Data {
 	t.Helper()
 	var l, broken diag.List
 	c := metrics.ParseCatalogue("content/metrics.toml", []byte(testCatalogue), []string{"en"}, &l)
