@@ -49,7 +49,6 @@ func New() *Converter {
 		goldmark.WithExtensions(
 			extension.GFM,
 			extension.NewFootnote(extension.WithFootnoteIDPrefixFunction(footnotePrefix)),
-			extension.NewCJK(extension.WithEastAsianLineBreaks(extension.EastAsianLineBreaksCSS3Draft)),
 		),
 		goldmark.WithParserOptions(
 			parser.WithAutoHeadingID(),
@@ -140,7 +139,9 @@ func (c *conversion) walk(doc *ast.Document) {
 		case *ast.Text:
 			c.joinWideLines(n)
 		case *Ref:
-			c.resolve(n)
+			if !n.done {
+				c.resolve(n)
+			}
 		case *ast.FencedCodeBlock:
 			if n.Info != nil && charts.IsKind(string(n.Language(c.page.Src))) {
 				blocks = append(blocks, n)
@@ -157,26 +158,51 @@ func (c *conversion) walk(doc *ast.Document) {
 	}
 }
 
-// joinWideLines drops the soft line break after a reference when the
-// characters on both sides are Chinese (goldmark's East Asian line breaks
-// only look at text on both sides): "共{{m}}\n较上年" reads "共3 个较上年".
+// joinWideLines drops a soft line break between two Chinese (or other
+// East Asian) characters, where a line break is no space: "共{{m}}\n较上年"
+// reads "共3 个较上年", while "Hello\nworld" keeps its space. (goldmark's
+// own option also joined some English lines.)
 func (c *conversion) joinWideLines(n *ast.Text) {
-	if !n.SoftLineBreak() || len(n.Value(c.page.Src)) > 0 {
+	if !n.SoftLineBreak() {
 		return
 	}
-	prev, ok := n.PreviousSibling().(*Ref)
-	next, ok2 := n.NextSibling().(*ast.Text)
-	if !ok || !ok2 {
+	last, ok := c.edgeRune(n, true)
+	if !ok || !wide(last) {
 		return
 	}
-	if prev.Resolved == "" {
-		c.resolve(prev)
-	}
-	last, _ := utf8.DecodeLastRuneInString(prev.Resolved)
-	first, _ := utf8.DecodeRune(next.Value(c.page.Src))
-	if wide(last) && wide(first) {
+	if first, ok := c.edgeRune(n.NextSibling(), false); ok && wide(first) {
 		n.SetSoftLineBreak(false)
 	}
+}
+
+// edgeRune returns the last (or first) character of a text or reference
+// node; an empty text node before a line break stands for the node before
+// it.
+func (c *conversion) edgeRune(n ast.Node, last bool) (rune, bool) {
+	var s string
+	switch n := n.(type) {
+	case *ast.Text:
+		s = string(n.Value(c.page.Src))
+		if s == "" && last {
+			return c.edgeRune(n.PreviousSibling(), true)
+		}
+	case *Ref:
+		if !n.done {
+			c.resolve(n)
+		}
+		s = n.Resolved
+	default:
+		return 0, false
+	}
+	if s == "" {
+		return 0, false
+	}
+	if last {
+		r, _ := utf8.DecodeLastRuneInString(s)
+		return r, true
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return r, true
 }
 
 // wide reports whether r is a Chinese, Japanese or Korean character or
@@ -187,6 +213,7 @@ func wide(r rune) bool {
 }
 
 func (c *conversion) resolve(n *Ref) {
+	n.done = true
 	ref, err := metrics.ParseRef(n.Source)
 	if err == nil {
 		var m *metrics.Metric

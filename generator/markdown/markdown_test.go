@@ -116,7 +116,7 @@ func TestBracesStayLiteralOutsideReferences(t *testing.T) {
 		{"code span", "写作 `{{talent.students}}` 即可\n", "<p>写作 <code>{{talent.students}}</code> 即可</p>\n"},
 		{"fenced code", "```toml\nx = \"{{talent.students}}\"\n```\n", "<pre><code class=\"language-toml\">x = &quot;{{talent.students}}&quot;\n</code></pre>\n"},
 		{"indented code", "    {{talent.students}}\n", "<pre><code>{{talent.students}}\n</code></pre>\n"},
-		{"not closed on the line", "共{{talent.students 人\n}}\n", "<p>共{{talent.students 人}}</p>\n"},
+		{"not closed on the line", "共{{talent.students 人\n}}\n", "<p>共{{talent.students 人\n}}</p>\n"},
 		{"single braces", "集合 {talent.students}\n", "<p>集合 {talent.students}</p>\n"},
 		{"escaped", "\\{{talent.students}}\n", "<p>{{talent.students}}</p>\n"},
 		{"broken year's value", "{{talent.students@2023}}\n", "<p><span class=\"ref\" title=\"\">{{talent.students@2023}}</span></p>\n"},
@@ -242,6 +242,9 @@ func TestSoftLineBreaksBetweenChineseAddNothing(t *testing.T) {
 		{"共{{talent.students}}\n其中\n", "<p>共<span class=\"ref\" title=\"订单班学生\">1,380 人</span>其中</p>\n"},
 		{"rate {{talent.students}}\nmore\n", "<p>rate <span class=\"ref\" title=\"订单班学生\">1,380 人</span>\nmore</p>\n"},
 		{"English\nline\n", "<p>English\nline</p>\n"},
+		{"Hello world.\nNext line and\n**bold** then\n[a link](x) and\n`code`.\n", "<p>Hello world.\nNext line and\n<strong>bold</strong> then\n<a href=\"x\">a link</a> and\n<code>code</code>.</p>\n"},
+		{"中文\nEnglish\n", "<p>中文\nEnglish</p>\n"},
+		{"达到\n{{talent.students}}。\n", "<p>达到\n<span class=\"ref\" title=\"订单班学生\">1,380 人</span>。</p>\n"}, // a digit follows: a space is right
 	}
 	for _, tt := range tests {
 		if got := string(mustConvert(t, tt.src).HTML); got != tt.want {

@@ -19,6 +19,7 @@ type Ref struct {
 	Source   string // between the braces
 	Resolved string
 	Title    string
+	done     bool // resolved; after an error Resolved holds the source
 }
 
 // Kind implements ast.Node.
