@@ -158,21 +158,31 @@ func (b *Block) point(env Env, m *metrics.Metric, y int) any {
 
 func (b *Block) pie(env Env) map[string]any {
 	c := charts.NewPie()
-	c.SetGlobalOptions(globals(env, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}))...)
+	// The labels name the slices, so no legend: on a phone it took the
+	// room the labels need.
+	c.SetGlobalOptions(globals(env, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
+		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	var data []opts.PieData
 	for _, m := range b.Metrics {
 		if v, ok := env.Data.Value(m, env.Year); ok {
 			data = append(data, opts.PieData{Name: m.Name.In(env.Lang), Value: round(m, v.V)})
 		}
 	}
-	pie := opts.PieChart{Radius: "62%", Center: []string{"50%", "56%"}}
+	pie := opts.PieChart{Radius: "55%", Center: []string{"50%", "52%"}}
 	if b.Type == "donut" {
-		pie.Radius = []string{"38%", "64%"}
+		pie.Radius = []string{"32%", "55%"}
 	}
 	c.AddSeries(b.title(env), data, charts.WithPieChartOpts(pie),
 		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
 	c.Validate()
-	return c.JSON()
+	opt := c.JSON()
+	patch(opt, "series", func(s map[string]any) {
+		if l, ok := s["label"].(map[string]any); ok {
+			l["width"] = 84
+			l["overflow"] = "break" // long names wrap instead of being cut
+		}
+	})
+	return opt
 }
 
 func (b *Block) gauge(env Env) map[string]any {
@@ -190,7 +200,7 @@ func (b *Block) gauge(env Env) map[string]any {
 		func(s *charts.SingleSeries) {
 			s.Max = max
 			s.Progress = &opts.Progress{Show: opts.Bool(true), Width: 14}
-			s.Detail = &opts.Detail{FontSize: 22}
+			s.Detail = &opts.Detail{FontSize: 20}
 		})
 	c.Validate()
 	opt := c.JSON()
@@ -200,7 +210,13 @@ func (b *Block) gauge(env Env) map[string]any {
 	patch(opt, "series", func(s map[string]any) {
 		if d, ok := s["detail"].(map[string]any); ok {
 			d["formatter"] = label
+			d["offsetCenter"] = []string{"0", "62%"} // below the needle's hub, clear of the scale
 		}
+		// The figure's caption names the metric; a title in the dial
+		// would sit on the scale's labels.
+		s["title"] = map[string]any{"show": false}
+		s["radius"] = "88%"
+		s["center"] = []string{"50%", "58%"}
 	})
 	return opt
 }

@@ -105,10 +105,10 @@ func TestRenderedChartOptions(t *testing.T) {
 		}},
 		{"pie", "metrics = [\"talent.students\", \"talent.apprentices\", \"talent.uncollected\"]\n",
 			"pie 订单班学生list_separator学徒list_separator未采集: 订单班学生=1380 学徒=420", func(t *testing.T, opt map[string]any) {
-				want(t, "radius", at(opt, "series", 0, "radius"), "62%")
+				want(t, "radius", at(opt, "series", 0, "radius"), "55%")
 			}},
 		{"donut", two, "pie 订单班学生list_separator学徒: 订单班学生=1380 学徒=420", func(t *testing.T, opt map[string]any) {
-			want(t, "radius", at(opt, "series", 0, "radius"), "[38% 64%]")
+			want(t, "radius", at(opt, "series", 0, "radius"), "[32% 55%]")
 		}},
 		{"radar", "metrics = [\"talent.students\", \"talent.placement\"]\n",
 			"radar 2022: 2022=[- -]\nradar 2023: 2023=[1100 90]\nradar 2024: 2024=[1228 91.1]\nradar 2025: 2025=[1380 93.2]", func(t *testing.T, opt map[string]any) {
