@@ -60,10 +60,20 @@ func TestNewYearBuildsWithTodoWarnings(t *testing.T) {
 	if stdout.String() != want {
 		t.Errorf("new: stdout\n%s\nwant\n%s", stdout.String(), want)
 	}
+	// The new report is a draft: not published until its draft line goes.
 	stdout.Reset()
 	stderr.Reset()
-	if code := run([]string{"build", "--site", dir, "--out", filepath.Join(t.TempDir(), "o")}, &stdout, &stderr); code != 0 {
+	out := filepath.Join(t.TempDir(), "o")
+	if code := run([]string{"build", "--site", dir, "--out", out}, &stdout, &stderr); code != 0 {
 		t.Fatalf("build: exit %d\n%s", code, stderr.String())
+	}
+	if _, err := os.Stat(filepath.Join(out, "2026")); err == nil {
+		t.Error("the draft report 2026 was published")
+	}
+	stdout.Reset()
+	stderr.Reset()
+	if code := run([]string{"build", "--drafts", "--site", dir, "--out", filepath.Join(t.TempDir(), "d")}, &stdout, &stderr); code != 0 {
+		t.Fatalf("build --drafts: exit %d\n%s", code, stderr.String())
 	}
 	if w := `content/2026/01-a.md:5:1: warning: TODO left by "nianbao new"`; !strings.Contains(stderr.String(), w) {
 		t.Errorf("build's warnings lack %s:\n%s", w, stderr.String())

@@ -11,7 +11,8 @@
 //
 // Markdown files may start with TOML front matter between +++ lines:
 // title (required for sections), summary, weight, draft, and in
-// default-language files title_<lang> and summary_<lang>. Names starting
+// default-language files title_<lang> and summary_<lang>. A year whose
+// _index.md is a draft is left out whole unless drafts are built. Names starting
 // with _ or . (other than _index) are ignored; other files in a year folder
 // are copied to /<year>/ as they are. Any folder under content/ that is not
 // a four-digit year is an error.
@@ -121,6 +122,12 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 		wg.Go(func() { c.Years[i] = loadYear(fsys, n, Dir+"/"+name, o, l) })
 	}
 	wg.Wait()
+	// A report whose front page is a draft is left out whole, values
+	// and all, until it is published (or built with --drafts).
+	c.Years = slices.DeleteFunc(c.Years, func(y *Year) bool {
+		p := y.Index[o.Default]
+		return p != nil && p.Draft && !o.Drafts
+	})
 	return c
 }
 

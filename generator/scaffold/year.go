@@ -89,10 +89,18 @@ func load(dir string, l *diag.List) (*config.Config, *content.Content, *metrics.
 // year changed, and a TODO for the foreword.
 func indexStub(prev *content.Year, year int, def string) string {
 	if prev == nil || prev.Index[def] == nil {
-		return todoLine + "\n"
+		return "+++\ndraft = true  # delete this line to publish the report\n+++\n" + todoLine + "\n"
 	}
 	p := prev.Index[def]
-	return frontMatter(p.Title, p.Weight, p.HasWgt, strconv.Itoa(prev.Year), year) + stubBody(p.Body)
+	fm := frontMatter(p.Title, p.Weight, p.HasWgt, strconv.Itoa(prev.Year), year)
+	// A new report is a draft until the secretariat publishes it: it is
+	// not on the site (build --drafts shows it) while its text and values
+	// are being written.
+	fm = strings.Replace(fm, "+++\n", "+++\ndraft = true  # delete this line to publish the report\n", 1)
+	if fm == "" {
+		fm = "+++\ndraft = true  # delete this line to publish the report\n+++\n"
+	}
+	return fm + stubBody(p.Body)
 }
 
 // frontMatter writes title, its translations and weight; with from set,
@@ -122,17 +130,27 @@ func frontMatter(title lang.Text, weight int, hasWeight bool, from string, year 
 
 var atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
 
-// stubBody keeps a body's headings and replaces every other block (a
-// paragraph, list, table, quote or fenced block) with a TODO line.
+// stubBody keeps a body's headings and its chart, kpi and table blocks
+// (they show the new year's figures as they are filled in) and replaces
+// every other block (a paragraph, list, table, quote or code) with a TODO
+// line.
 func stubBody(body []byte) string {
 	var out []string
 	fence := ""
 	inBlock := false
+	var keep []string // the lines of a data block being copied
 	for _, line := range strings.Split(string(body), "\n") {
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
+			if keep != nil {
+				keep = append(keep, line)
+			}
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
+				if keep != nil {
+					out = append(out, strings.Join(keep, "\n"))
+					keep = nil
+				}
 			}
 			continue
 		}
@@ -143,6 +161,8 @@ func stubBody(body []byte) string {
 		case atxHeading.MatchString(line):
 			out = append(out, trimmed)
 			inBlock = false
+		case isFence && isDataBlock(trimmed[len(f):]):
+			fence, keep, inBlock = f, []string{line}, false
 		default:
 			if isFence {
 				fence = f
@@ -207,4 +227,14 @@ func writeNew(dir string, files map[string]string) ([]string, error) {
 		}
 	}
 	return names, nil
+}
+
+// isDataBlock reports whether a fence's info string opens a chart, kpi or
+// table block.
+func isDataBlock(info string) bool {
+	switch strings.TrimSpace(info) {
+	case "chart", "kpi", "table":
+		return true
+	}
+	return false
 }
