@@ -162,6 +162,8 @@ func (b *Block) checkValues(t *tomldoc.Table, env Env, l *diag.List) {
 		for _, y := range b.Years {
 			if _, ok := env.Data.Value(m, y); ok {
 				any = true
+			} else if env.Data.Broken(y) {
+				any = true // the values file's own errors say it all
 			} else if b.Kind == "kpi" {
 				l.Errorf(t.ElemPos("metrics", i), "no value for %q in %d", m.ID, y)
 			}

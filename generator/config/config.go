@@ -14,6 +14,7 @@
 package config
 
 import (
+	"fmt"
 	"net/url"
 	"regexp"
 	"sort"
@@ -67,6 +68,26 @@ func (c *Config) Extra() []string {
 
 var langCodeRe = regexp.MustCompile(`^[a-z]{2,3}(-[a-z0-9]+)?$`)
 
+// iso639 lists the two-letter language codes (ISO 639-1), so that a
+// country code such as "cn" is caught: Chinese is "zh".
+const iso639 = "aa ab ae af ak am an ar as av ay az ba be bg bh bi bm bn bo br bs ca ce ch co cr cs cu cv cy da de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+
+// codeError says what is wrong with a language code, or "".
+func codeError(code string) string {
+	if !langCodeRe.MatchString(code) {
+		return fmt.Sprintf("%q is not a language code such as \"zh\" or \"en\"", code)
+	}
+	main, _, _ := strings.Cut(code, "-")
+	if len(main) == 2 && !strings.Contains(" "+iso639+" ", " "+main+" ") {
+		hint := ""
+		if c, ok := map[string]string{"cn": "zh", "jp": "ja", "kr": "ko", "gb": "en", "us": "en", "cz": "cs", "dk": "da", "gr": "el"}[main]; ok {
+			hint = fmt.Sprintf("; did you mean %q?", c)
+		}
+		return fmt.Sprintf("%q is not a language code (ISO 639-1)%s", code, hint)
+	}
+	return ""
+}
+
 var defaultLabels = map[string]string{"zh": "中文", "en": "English", "ja": "日本語", "ko": "한국어", "fr": "Français", "de": "Deutsch", "ru": "Русский", "es": "Español"}
 
 // Parse reads site.toml. baseURL, when not empty, overrides the file's.
@@ -80,8 +101,8 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 		return c
 	}
 	if s, ok := root.String("language", l); ok {
-		if !langCodeRe.MatchString(s) {
-			l.Errorf(root.ValuePos("language"), "language %q is not a language code such as \"zh\" or \"en\"", s)
+		if msg := codeError(s); msg != "" {
+			l.Errorf(root.ValuePos("language"), "language %s", msg)
 		} else {
 			c.Language = s
 		}
@@ -90,8 +111,8 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 	langs, _ := root.Table("languages", l)
 	if langs != nil {
 		for _, code := range langs.Keys() {
-			if !langCodeRe.MatchString(code) {
-				l.Errorf(langs.KeyPos(code), "language %q is not a language code such as \"en\"", code)
+			if msg := codeError(code); msg != "" {
+				l.Errorf(langs.KeyPos(code), "language %s", msg)
 				continue
 			}
 			if code == c.Language {

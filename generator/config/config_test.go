@@ -136,18 +136,18 @@ title = "泰州年報"
 }
 
 func TestLanguagesListTheDefaultFirst(t *testing.T) {
-	c := parse(t, "language = \"en\"\n\n[languages.zh]\ntitle = \"中\"\n\n[languages.fr]\ntitle = \"F\"\n\n[languages.xx]\n", "")
+	c := parse(t, "language = \"en\"\n\n[languages.zh]\ntitle = \"中\"\n\n[languages.fr]\ntitle = \"F\"\n\n[languages.eo]\n", "")
 	want := []lang.Language{
 		{Code: "en", Default: true},
+		{Code: "eo", Prefix: "eo/"},
 		{Code: "fr", Prefix: "fr/"},
-		{Code: "xx", Prefix: "xx/"},
 		{Code: "zh", Prefix: "zh/"},
 	}
 	if !reflect.DeepEqual(c.Languages, want) {
 		t.Errorf("Languages = %+v, want %+v", c.Languages, want)
 	}
-	if c.Labels["xx"] != "xx" {
-		t.Errorf("label of a language with no default label = %q, want its code", c.Labels["xx"])
+	if c.Labels["eo"] != "eo" {
+		t.Errorf("label of a language with no default label = %q, want its code", c.Labels["eo"])
 	}
 }
 
@@ -191,7 +191,9 @@ func TestBadSettingsAreReported(t *testing.T) {
 		{"bad language code", "language = \"Chinese\"\n",
 			[]string{`site.toml:1:12: language "Chinese" is not a language code such as "zh" or "en"`}},
 		{"bad extra language code", "[languages.English]\ntitle = \"T\"\n",
-			[]string{`site.toml:1:1: language "English" is not a language code such as "en"`}},
+			[]string{`site.toml:1:1: language "English" is not a language code such as "zh" or "en"`}},
+		{"a country code", "language = \"cn\"\n",
+			[]string{`site.toml:1:12: language "cn" is not a language code (ISO 639-1); did you mean "zh"?`}},
 		{"language not a string", "language = 1\n",
 			[]string{`site.toml:1:12: language must be a string, not an integer`}},
 		{"theme with a path", "theme = \"../other\"\n",

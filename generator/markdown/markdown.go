@@ -150,6 +150,8 @@ func (c *conversion) walk(doc *ast.Document) {
 			if n.Level == 2 || n.Level == 3 {
 				c.heading(n)
 			}
+		case *ast.RawHTML, *ast.HTMLBlock:
+			c.diag.Warnf(c.pos(n.Pos()), "HTML in Markdown is not published (it could carry scripts); write it in Markdown instead")
 		}
 		return ast.WalkContinue, nil
 	})

@@ -170,8 +170,13 @@ func TestReferenceErrorsAreAtTheirLineAndColumn(t *testing.T) {
 }
 
 func TestRawHTMLAndScriptLinksAreDropped(t *testing.T) {
-	res := mustConvert(t, "<script>alert(1)</script>\n\n段落<img src=x onerror=alert(1)>文字\n\n"+
-		"[链接](javascript:alert(1)) [大写](JAVASCRIPT:alert(1)) ![图](javascript:alert(1))\n\n[好](https://example.org/a)\n")
+	res, warnings := convert(t, "<script>alert(1)</script>\n\n段落<img src=x onerror=alert(1)>文字\n\n"+
+		"[链接](javascript:alert(1)) [大写](JAVASCRIPT:alert(1)) ![图](javascript:alert(1))\n\n[好](https://example.org/a)\n", "zh", 1)
+	// The editor is told, at the spot, that the HTML is left out.
+	if want := testFile + ":1:1: warning: HTML in Markdown is not published (it could carry scripts); write it in Markdown instead\n" +
+		testFile + ":3:3: warning: HTML in Markdown is not published (it could carry scripts); write it in Markdown instead"; warnings != want {
+		t.Errorf("warnings:\n%s\nwant:\n%s", warnings, want)
+	}
 	html := string(res.HTML)
 	for _, bad := range []string{"<script", "onerror", "<img src=x", "javascript:", "JAVASCRIPT:"} {
 		if strings.Contains(html, bad) {

@@ -151,6 +151,14 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 	d.Set(m, year, v)
 }
 
+// Broken reports whether year's values file has problems, reported where
+// they are written: a missing value there is not worth a second message.
+func (d *Data) Broken(year int) bool {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.broken[year]
+}
+
 // ErrReported is returned for a reference to a missing value in a year
 // whose values file has problems: those were reported where they are
 // written, and fixing them is likely to bring the value back.

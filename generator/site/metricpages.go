@@ -162,8 +162,12 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 	if a, ok := s.Data.Assess(m, year); ok {
 		mp.Status, mp.StatusYear = s.status(a.Status, lg), year
 	}
-	for _, y := range s.Data.Years {
+	// Every report year, and the plan's later years with a target.
+	for _, y := range s.metricYears(m) {
 		row := theme.HistoryRow{Year: y, Value: charts.HTMLText(t["not_collected"]), Target: "—", Change: "—"}
+		if y > year {
+			row.Value = "—"
+		}
 		if val, ok := s.Data.Value(m, y); ok {
 			row.Value = charts.HTMLText(m.Format(val.V, lg))
 			row.Note = val.Note.In(lg)
