@@ -114,6 +114,9 @@ func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
 		}
 		seen[id] = true
 	}
+	if b.Type == "radar" && len(ids) > 0 && len(ids) < 3 {
+		l.Warnf(t.ValuePos("metrics"), "a radar chart needs at least 3 metrics to draw an area, not %d; a bar chart shows %d better", len(ids), len(ids))
+	}
 	if b.Type == "gauge" && len(ids) > 1 {
 		l.Errorf(t.ElemPos("metrics", 1), "a gauge shows one metric, not %d", len(ids))
 	}

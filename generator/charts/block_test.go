@@ -143,8 +143,8 @@ func TestParseReadsEveryKindOfBlock(t *testing.T) {
 			"pie", "", []string{"talent.students", "talent.apprentices"}, []int{2025}},
 		{"donut", "chart", "type = \"donut\"\nmetrics = [\"talent.students\"]\n",
 			"donut", "", []string{"talent.students"}, []int{2025}},
-		{"radar", "chart", "type = \"radar\"\nmetrics = [\"talent.students\", \"talent.placement\"]\nyears = [2024, 2025]\n",
-			"radar", "", []string{"talent.students", "talent.placement"}, []int{2024, 2025}},
+		{"radar", "chart", "type = \"radar\"\nmetrics = [\"talent.students\", \"talent.placement\", \"talent.apprentices\"]\nyears = [2024, 2025]\n",
+			"radar", "", []string{"talent.students", "talent.placement", "talent.apprentices"}, []int{2024, 2025}},
 		{"gauge", "chart", "type = \"gauge\"\nmetrics = [\"talent.placement\"]\n",
 			"gauge", "", []string{"talent.placement"}, []int{2025}},
 		{"kpi", "kpi", "metrics = [\"talent.students\", \"talent.placement\"]\n",
@@ -270,5 +270,15 @@ func TestIsKindKnowsTheThreeBlocks(t *testing.T) {
 		if got := IsKind(info); got != want {
 			t.Errorf("IsKind(%q) = %v, want %v", info, got, want)
 		}
+	}
+}
+
+func TestRadarWithTwoMetricsIsWarned(t *testing.T) {
+	var l diag.List
+	env := testEnv(t)
+	Parse("chart", "content/2025/01-a.md", []byte("type = \"radar\"\nmetrics = [\"talent.students\", \"talent.placement\"]\n"), 12, diag.Pos{File: "content/2025/01-a.md", Line: 11, Col: 1}, env, &l)
+	want := "content/2025/01-a.md:13:11: warning: a radar chart needs at least 3 metrics to draw an area, not 2; a bar chart shows 2 better"
+	if got := diag.ErrorList(l.All()).Error(); got != want {
+		t.Errorf("got %s\nwant %s", got, want)
 	}
 }

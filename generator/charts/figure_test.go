@@ -110,9 +110,9 @@ func TestRenderedChartOptions(t *testing.T) {
 		{"donut", two, "pie 订单班学生list_separator学徒: 订单班学生=1380 学徒=420", func(t *testing.T, opt map[string]any) {
 			want(t, "radius", at(opt, "series", 0, "radius"), "[32% 55%]")
 		}},
-		{"radar", "metrics = [\"talent.students\", \"talent.placement\"]\n",
-			"radar 2022: 2022=[- -]\nradar 2023: 2023=[1100 90]\nradar 2024: 2024=[1228 91.1]\nradar 2025: 2025=[1380 93.2]", func(t *testing.T, opt map[string]any) {
-				want(t, "indicators", at(opt, "radar", "indicator"), "[map[max:2000 name:订单班学生] map[max:100 name:落实率]]")
+		{"radar", "metrics = [\"talent.students\", \"talent.placement\", \"talent.apprentices\"]\n",
+			"radar 2022: 2022=[- - -]\nradar 2023: 2023=[1100 90 300]\nradar 2024: 2024=[1228 91.1 -]\nradar 2025: 2025=[1380 93.2 420]", func(t *testing.T, opt map[string]any) {
+				want(t, "indicators", at(opt, "radar", "indicator"), "[map[max:2000 name:订单班学生] map[max:100 name:落实率] map[max:500 name:学徒]]")
 			}},
 		{"gauge", "metrics = [\"talent.students\"]\n", "gauge 订单班学生: 订单班学生=1380", func(t *testing.T, opt map[string]any) {
 			want(t, "max", at(opt, "series", 0, "max"), "2000")

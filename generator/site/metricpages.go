@@ -118,22 +118,26 @@ func (s *Site) sparkline(m *metrics.Metric, lg string) template.HTML {
 	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s %d–%d">`, w, h, w, h,
 		template.HTMLEscapeString(s.Theme.Strings(lg)["trend"]), years[0], years[len(years)-1])
 	var pts []string
-	flush := func() {
-		if len(pts) > 1 {
+	flush := func(final bool) {
+		switch {
+		case len(pts) > 1:
 			fmt.Fprintf(&b, `<polyline points="%s"/>`, strings.Join(pts, " "))
+		case len(pts) == 1 && !final: // a value between two gaps: a dot (the last one gets its own)
+			x, y, _ := strings.Cut(pts[0], ",")
+			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="1.6"/>`, x, y)
 		}
 		pts = pts[:0]
 	}
 	last := -1
 	for i := range years {
 		if !have[i] {
-			flush()
+			flush(false)
 			continue
 		}
 		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(vals[i])))
 		last = i
 	}
-	flush()
+	flush(true)
 	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2.5"/></svg>`, x(last), y(vals[last]))
 	return template.HTML(b.String())
 }
