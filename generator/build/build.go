@@ -72,6 +72,9 @@ func Run(o Options) (Stats, error) {
 	if s == nil {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
+	if o.PDF {
+		s.SetPDF()
+	}
 	// Render even when loading found problems, so that one run reports
 	// every error; write only when there are none.
 	var w *publish.Writer

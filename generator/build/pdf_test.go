@@ -25,6 +25,7 @@ func TestPrintToPDF(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	contains(t, out, "2025/index.html", `<a href="/alliance/2025/report.pdf" download>下载 PDF</a>`)
 	for _, rel := range []string{"2024/report.pdf", "2025/report.pdf", "en/2025/report.pdf"} {
 		data, err := os.ReadFile(filepath.Join(out, rel))
 		if err != nil || !bytes.HasPrefix(data, []byte("%PDF-")) {

@@ -55,6 +55,14 @@ func New(cfg *config.Config, data *metrics.Data, c *content.Content, members []*
 	return s
 }
 
+// SetPDF says that each report's print edition is also published as
+// report.pdf, so that pages can link it.
+func (s *Site) SetPDF() {
+	for _, v := range s.views {
+		v.HasPDF = true
+	}
+}
+
 // SetAssetURL points an asset name at a URL outside the theme, such as
 // ECharts from an https URL.
 func (s *Site) SetAssetURL(name, u string) { s.assets[name] = u }

@@ -86,6 +86,7 @@ type Site struct {
 	Reports     []*Year // every report, newest first
 	Latest      *Year
 	HasMembers  bool   // the site has a members page
+	HasPDF      bool   // each report has a report.pdf beside it (build --pdf)
 	Generator   string // "nianbao 0.1.0"
 	assets      map[string]string
 }
