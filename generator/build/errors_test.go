@@ -112,6 +112,18 @@ var errorCases = []struct {
 	},
 }
 
+// TestABrokenMetricDefinitionIsReportedOnce breaks one metric's id in the
+// catalogue: its values and references are not reported again as unknown.
+func TestABrokenMetricDefinitionIsReportedOnce(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	cat := strings.Replace(string(a.files["content/metrics.toml"]), `id = "talent.order_class_students"`, `id = "talent.Order_class_students"`, 1)
+	_, _, err := buildArchive(t, "basic", map[string]string{"content/metrics.toml": cat}, Options{})
+	want := `content/metrics.toml:12:6: metric id "talent.Order_class_students" must be <group>.<key> in lowercase letters, digits and _`
+	if got := strings.Join(messages(err), "\n"); got != want {
+		t.Errorf("got:\n%s\nwant:\n%s", got, want)
+	}
+}
+
 func TestErrorsNameFileLineAndColumn(t *testing.T) {
 	for _, tc := range errorCases {
 		if tc.want == nil {

@@ -54,6 +54,8 @@ type Block struct {
 	Metrics []*metrics.Metric
 	Years   []int // the years shown, ascending
 	Pos     diag.Pos
+
+	incomplete bool // a metric's definition failed; the block is not drawn
 }
 
 // Parse reads the TOML body of a fenced block of the given kind. firstLine
@@ -89,7 +91,7 @@ func Parse(kind, file string, src []byte, firstLine int, pos diag.Pos, env Env, 
 		b.checkValues(t, env, &bad)
 	}
 	l.Merge(&bad)
-	if bad.HasErrors() {
+	if bad.HasErrors() || b.incomplete {
 		return nil
 	}
 	return b
@@ -105,6 +107,8 @@ func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
 	for i, id := range ids {
 		m, found := env.Data.Catalogue.Metric(id)
 		switch {
+		case !found && env.Data.Catalogue.Failed(id):
+			b.incomplete = true // reported in the catalogue
 		case !found:
 			l.Errorf(t.ElemPos("metrics", i), "unknown metric %q", id)
 		case seen[id]:

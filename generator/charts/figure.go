@@ -3,6 +3,7 @@ package charts
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"html"
 	"html/template"
 	"strconv"
@@ -47,6 +48,9 @@ type Cell struct {
 // and names the CSV download.
 func (b *Block) Render(id string, env Env) (Figure, error) {
 	var fig Figure
+	if len(b.Metrics) == 0 || len(b.Years) == 0 {
+		return fig, errors.New("nothing to show: no metrics or no years")
+	}
 	w := &writer{t: env.T}
 	w.Grow(4 << 10)
 	if b.Kind == "kpi" {

@@ -88,7 +88,22 @@ type Catalogue struct {
 	Metrics []*Metric // groups in order, metrics in catalogue order within each
 	byID    map[string]*Metric
 	groups  map[string]*Group
+	failed  map[string]bool // ids whose definitions had errors
 }
+
+// fail notes a metric whose definition was in error (and reported), so
+// that its uses are not reported again as unknown.
+func (c *Catalogue) fail(id string) {
+	if c.failed == nil {
+		c.failed = map[string]bool{}
+	}
+	c.failed[id] = true
+	c.failed[strings.ToLower(id)] = true
+}
+
+// Failed reports whether id was defined in the catalogue with an error
+// that was reported there.
+func (c *Catalogue) Failed(id string) bool { return c.failed[id] }
 
 // Metric returns the metric with the given id.
 func (c *Catalogue) Metric(id string) (*Metric, bool) {
@@ -178,11 +193,13 @@ func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) 
 	gid, key, found := strings.Cut(id, ".")
 	if !found || !keyRe.MatchString(key) || !groupIDRe.MatchString(gid) {
 		l.Errorf(idPos, "metric id %q must be <group>.<key> in lowercase letters, digits and _", id)
+		c.fail(id)
 		return
 	}
 	g := c.groups[gid]
 	if g == nil {
 		l.Errorf(idPos, "metric %q names group %q, which is not defined%s", id, gid, suggest(gid, c.groupIDs()))
+		c.fail(id)
 		return
 	}
 	if prev := c.byID[id]; prev != nil {

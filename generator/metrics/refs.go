@@ -50,6 +50,9 @@ func ParseRef(s string) (Ref, error) {
 // and the metric it names.
 func (d *Data) Resolve(r Ref, pageYear int, l string) (string, *Metric, error) {
 	m, ok := d.Catalogue.Metric(r.ID)
+	if !ok && d.Catalogue.Failed(r.ID) {
+		return "", nil, ErrReported
+	}
 	if !ok {
 		return "", nil, fmt.Errorf("unknown metric %q%s", r.ID, suggest(r.ID, d.ids()))
 	}

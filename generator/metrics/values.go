@@ -116,6 +116,9 @@ func (c *Catalogue) firstGroupID() string {
 func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, langs []string, l *diag.List) {
 	id := g.ID + "." + key
 	m, ok := d.Catalogue.Metric(id)
+	if !ok && d.Catalogue.Failed(id) {
+		return // its definition's error is reported in the catalogue
+	}
 	if !ok {
 		keys := make([]string, len(g.Metrics))
 		for i, gm := range g.Metrics {
