@@ -221,7 +221,7 @@ func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, p
 	for range workers() {
 		wg.Go(func() {
 			for p := range next {
-				out := s.Render(p, l)
+				out := safeRender(s, p, l)
 				pr.tick()
 				if w == nil || l.HasErrors() {
 					out.Release()
@@ -307,4 +307,17 @@ func memoryLimit() int64 {
 		return debug.SetMemoryLimit(-1)
 	}
 	return 80 << 20 // the benchmark site: ~90 MiB resident, a few GC cycles more
+}
+
+// safeRender renders a page and turns a crash into an error that names
+// the page, so that a bug shows as one line of a failed build rather than
+// a stack trace, and the previous output stays as it was.
+func safeRender(s *site.Site, p *site.Page, l *diag.List) (out site.Output) {
+	defer func() {
+		if r := recover(); r != nil {
+			l.Errorf(diag.Pos{File: "/" + p.Rel}, "internal error while rendering this page (please report it): %v", r)
+			out = site.Output{}
+		}
+	}()
+	return s.Render(p, l)
 }
