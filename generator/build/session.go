@@ -326,7 +326,7 @@ func (s *Session) renderPages(pages []*site.Page, l *diag.List) {
 	for range min(workers(), len(pages)) {
 		wg.Go(func() {
 			for p := range next {
-				out := s.site.Render(p, l)
+				out := safeRender(s.site, p, l)
 				for _, f := range out.Files {
 					if err := replaceFile(root, p.Rel+f.Name, f.Data); err != nil {
 						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
