@@ -292,7 +292,7 @@ func printPDFs(s *site.Site, w *publish.Writer) error {
 	var jobs []pdf.Job
 	for _, p := range s.Pages() {
 		if p.Kind == "print" {
-			jobs = append(jobs, pdf.Job{Page: p.Rel, PDF: strings.TrimSuffix(p.Rel, "print/") + "report.pdf"})
+			jobs = append(jobs, pdf.Job{Page: p.Rel, PDF: strings.TrimSuffix(p.Rel, "print/") + "report.pdf", Year: p.Year.Year})
 		}
 	}
 	return pdf.Print(context.Background(), w.Dir(), s.Config.BasePath, jobs)

@@ -32,6 +32,11 @@ func TestPrintToPDF(t *testing.T) {
 			t.Fatalf("%s: %v, not a PDF", rel, err)
 		}
 	}
+	// The time of printing does not leak into the file.
+	data, _ := os.ReadFile(filepath.Join(out, "2025/report.pdf"))
+	if !bytes.Contains(data, []byte("/CreationDate (D:20251231000000")) {
+		t.Error("the PDF's CreationDate is not the report's year end")
+	}
 	if _, err := exec.LookPath("pdftotext"); err != nil {
 		t.Log("pdftotext not installed: the PDF's text is not checked")
 		return

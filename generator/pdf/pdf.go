@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"time"
 )
@@ -33,6 +34,7 @@ func Chromium() (string, error) {
 type Job struct {
 	Page string // the page's folder inside the site, e.g. "2025/print/"
 	PDF  string // where to write, inside the site, e.g. "2025/report.pdf"
+	Year int    // the report's year, for the PDF's dates
 }
 
 // Print serves the built site in dir under basePath on a loopback port and
@@ -61,6 +63,9 @@ func Print(ctx context.Context, dir, basePath string, jobs []Job) error {
 		if err := printPage(ctx, bin, profile, url, out); err != nil {
 			return fmt.Errorf("printing /%s: %w", j.Page, err)
 		}
+		if err := fixDates(out, j.Year); err != nil {
+			return err
+		}
 	}
 	return nil
 }
@@ -86,4 +91,22 @@ func printPage(ctx context.Context, bin, profile, url, out string) error {
 func lastLine(b []byte) string {
 	lines := strings.Split(strings.TrimSpace(string(b)), "\n")
 	return lines[len(lines)-1]
+}
+
+var pdfDate = regexp.MustCompile(`/(CreationDate|ModDate) \(D:[0-9]{14}`)
+
+// fixDates replaces the time of printing in the PDF's metadata with the
+// last day of the report's year, so that the same site gives the same
+// bytes. The dates keep their length, so the file's offsets stay valid.
+func fixDates(file string, year int) error {
+	data, err := os.ReadFile(file)
+	if err != nil {
+		return err
+	}
+	stamp := fmt.Sprintf("%04d1231000000", year%10000)
+	data = pdfDate.ReplaceAllFunc(data, func(m []byte) []byte {
+		out := append([]byte(nil), m[:len(m)-14]...)
+		return append(out, stamp...)
+	})
+	return os.WriteFile(file, data, 0o644)
 }
