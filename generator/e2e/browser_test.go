@@ -140,7 +140,7 @@ func serve(out string) http.Handler {
 		name := filepath.Join(out, filepath.FromSlash(path.Clean(r.URL.Path)))
 		fi, err := os.Stat(name)
 		if err == nil && fi.IsDir() {
-			fi, err = os.Stat(filepath.Join(name, "index.html"))
+			_, err = os.Stat(filepath.Join(name, "index.html"))
 		}
 		switch {
 		case err == nil && strings.HasPrefix(r.URL.Path, "/assets/"):

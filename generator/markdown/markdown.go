@@ -89,8 +89,6 @@ type Result struct {
 	Charts   int               // chart blocks
 }
 
-var pageKey = parser.NewContextKey()
-
 // Convert converts p. Problems are added to l; when there are any, the
 // result is incomplete and must not be published.
 func (c *Converter) Convert(p *Page, l *diag.List) Result {
