@@ -9,6 +9,7 @@ import (
 	"strconv"
 
 	"nianbao/generator/metrics"
+	"nianbao/generator/sheet"
 )
 
 // Figure is what a block renders: its HTML, and for charts and tables the
@@ -103,7 +104,8 @@ func (b *Block) table(env Env) Table {
 }
 
 // csv writes the block's numbers for spreadsheets: UTF-8 with a byte order
-// mark, a row per metric, raw numbers with the metric's decimals.
+// mark, a row per metric, raw numbers with the metric's decimals. Text
+// that could start a formula gets a leading ' (package sheet).
 func (b *Block) csv(env Env) []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
@@ -119,7 +121,7 @@ func (b *Block) csv(env Env) []byte {
 		if m.Kind == metrics.Percent {
 			unit = "%"
 		}
-		rec := []string{m.ID, m.Name.In(env.Lang), unit}
+		rec := []string{sheet.Text(m.ID), sheet.Text(m.Name.In(env.Lang)), sheet.Text(unit)}
 		for _, y := range b.Years {
 			if v, ok := env.Data.Value(m, y); ok {
 				rec = append(rec, metrics.FormatNumber(v.V, m.Decimals, false))

@@ -11,6 +11,7 @@ import (
 	"strings"
 
 	"nianbao/generator/metrics"
+	"nianbao/generator/sheet"
 )
 
 // Files returns the files that are not pages: the data downloads, the
@@ -31,7 +32,8 @@ func (s *Site) Files(pages []*Page) []File {
 
 // metricsCSV is every metric and year, for spreadsheets: RFC 4180 with
 // CRLF line ends, UTF-8 with a byte order mark so that spreadsheet
-// programs read Chinese correctly.
+// programs read Chinese correctly. Text that could start a formula gets a
+// leading ' (package sheet); numbers are written as they are.
 func (s *Site) metricsCSV() []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
@@ -51,7 +53,7 @@ func (s *Site) metricsCSV() []byte {
 			if t, ok := m.Targets[y]; ok {
 				target = metrics.FormatNumber(t, m.Decimals, false)
 			}
-			w.Write([]string{m.ID, m.Group.ID, m.Name.Base, strconv.Itoa(y), value, target, unit})
+			w.Write([]string{sheet.Text(m.ID), sheet.Text(m.Group.ID), sheet.Text(m.Name.Base), strconv.Itoa(y), value, target, sheet.Text(unit)})
 		}
 	}
 	w.Flush()
