@@ -163,7 +163,7 @@ func (b *Block) kpis(env Env) []kpiCard {
 		}
 		if t, ok := m.Targets[env.Year]; ok {
 			c.Target = m.Format(t, env.Lang)
-			if p, err := metrics.Progress(v.V, t); err == nil {
+			if p, err := m.Progress(v.V, t); err == nil {
 				c.Progress = metrics.Percent1(p)
 				c.Pct = min(100, max(0, p))
 			}

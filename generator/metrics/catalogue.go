@@ -8,11 +8,12 @@
 //	id          "<group>.<key>", lowercase letters, digits and _
 //	name        the metric's name; name_<lang> translates it
 //	unit        shown after values; unit_<lang> ("" means no unit)
-//	kind        count | percent | money | ratio | score
+//	kind        count | percent | money | ratio | score | flag (yes/no)
 //	decimals    digits after the point (default: as the value is written)
 //	better      higher | lower | neutral
 //	description, source   free text; description_<lang>, source_<lang>
 //	targets     plan targets by year: { 2025 = 150, 2026 = 180 }
+//	            (a flag's are true or false: { 2025 = true })
 package metrics
 
 import (
@@ -36,6 +37,7 @@ const (
 	Money   Kind = "money"
 	Ratio   Kind = "ratio"
 	Score   Kind = "score"
+	Flag    Kind = "flag" // a yes/no fact: values and targets are true (1) or false (0)
 )
 
 // Better says which direction of change is good.
@@ -126,7 +128,7 @@ var (
 // is shown with the digits it was written with (92.5 → 92.5%, 1380 → 1,380).
 const AsWritten = -1
 
-var kinds = map[Kind]bool{Count: true, Money: true, Percent: true, Score: true, Ratio: true}
+var kinds = map[Kind]bool{Count: true, Money: true, Percent: true, Score: true, Ratio: true, Flag: true}
 
 // ParseCatalogue reads the metric catalogue. langs are the site's extra
 // (non-default) language codes. Problems are added to l; the catalogue
@@ -218,7 +220,7 @@ func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) 
 	if k, ok := t.String("kind", l); ok {
 		m.Kind = Kind(k)
 		if !kinds[m.Kind] {
-			l.Errorf(t.ValuePos("kind"), "unknown kind %q for metric %q; expected count, percent, money, ratio or score", k, id)
+			l.Errorf(t.ValuePos("kind"), "unknown kind %q for metric %q; expected count, percent, money, ratio, score or flag", k, id)
 		}
 	}
 	m.Decimals = AsWritten
@@ -250,10 +252,34 @@ func parseTargets(m *Metric, t *tomldoc.Table, l *diag.List) {
 			l.Errorf(t.KeyPos(k), "target year %q of metric %q is not a four-digit year", k, m.ID)
 			continue
 		}
+		if m.Kind == Flag {
+			if b, ok := flagValue(t, k, "target "+k+" of yes/no metric "+strconv.Quote(m.ID), l); ok {
+				m.Targets[y] = b
+			}
+			continue
+		}
+		if t.Kind(k) == "boolean" {
+			l.Errorf(t.ValuePos(k), "target %s of metric %q is true or false, but the metric is a %s; set kind = \"flag\" for a yes/no metric, or write a number", k, m.ID, m.Kind)
+			continue
+		}
 		if v, ok := t.Number(k, l); ok {
 			m.Targets[y] = v
 		}
 	}
+}
+
+// flagValue reads a yes/no value (true → 1, false → 0) of key in t; what
+// names the value in the message when it is something else.
+func flagValue(t *tomldoc.Table, key, what string, l *diag.List) (float64, bool) {
+	b, ok := t.Raw(key).(bool)
+	if !ok {
+		l.Errorf(t.ValuePos(key), "%s must be true or false, not %s", what, article(t.Kind(key)))
+		return 0, false
+	}
+	if b {
+		return 1, true
+	}
+	return 0, true
 }
 
 func (c *Catalogue) groupIDs() []string {

@@ -58,8 +58,11 @@ func (m *Metric) UnitIn(l string) string {
 }
 
 // Format formats v as a value with its unit in language l: "1,380 人",
-// "92.5%", "1,234 万元".
+// "92.5%", "1,234 万元"; a yes/no metric's value is 是/否 (Yes/No).
 func (m *Metric) Format(v float64, l string) string {
+	if m.Kind == Flag {
+		return YesNo(v != 0, l)
+	}
 	n := m.Number(v)
 	u := m.UnitIn(l)
 	switch {
@@ -69,6 +72,54 @@ func (m *Metric) Format(v float64, l string) string {
 		return n + u
 	}
 	return n + " " + u
+}
+
+// yesNo are the words of yes/no values, by language; other languages
+// get English.
+var yesNo = map[string][2]string{"zh": {"否", "是"}}
+
+// YesNo writes a yes/no value in language l: 是/否, Yes/No.
+func YesNo(b bool, l string) string {
+	w, ok := yesNo[l]
+	if !ok {
+		w = [2]string{"No", "Yes"}
+	}
+	if b {
+		return w[1]
+	}
+	return w[0]
+}
+
+// Plain writes v for spreadsheets and programs: the number with the
+// metric's decimals and no separators, or true/false for a yes/no metric.
+func (m *Metric) Plain(v float64) string {
+	if m.Kind == Flag {
+		return strconv.FormatBool(v != 0)
+	}
+	return FormatNumber(v, m.Decimals, false)
+}
+
+// Sign is the direction sign put before a target: ≥ when higher is
+// better, ≤ when lower is; none for neutral and yes/no metrics.
+func (m *Metric) Sign() string {
+	switch {
+	case m.Kind == Flag:
+		return ""
+	case m.Better == Higher:
+		return "≥"
+	case m.Better == Lower:
+		return "≤"
+	}
+	return ""
+}
+
+// FormatTarget formats a target in language l with its direction sign:
+// "≥ 1,550 人", "≤ 16.5", "是".
+func (m *Metric) FormatTarget(t float64, l string) string {
+	if s := m.Sign(); s != "" {
+		return s + " " + m.Format(t, l)
+	}
+	return m.Format(t, l)
 }
 
 // Signed writes a derived figure with one decimal and an explicit sign:
@@ -155,9 +206,21 @@ func (m *Metric) Good(dir int) int {
 	return 0
 }
 
-// Progress returns value ÷ target as a percentage.
-func Progress(v, target float64) (float64, error) {
-	if target == 0 {
+// ErrFlagProgress is returned for the progress of a yes/no metric.
+var ErrFlagProgress = errors.New("a yes/no metric has no progress, only achieved or not")
+
+// Progress returns how far v has come to target, as a percentage where
+// 100 or more means the target is met: value ÷ target, and for better =
+// "lower" target ÷ value.
+func (m *Metric) Progress(v, target float64) (float64, error) {
+	switch {
+	case m.Kind == Flag:
+		return 0, ErrFlagProgress
+	case m.Better == Lower && v == 0:
+		return 0, errors.New("the value is 0, so progress (target ÷ value, for lower is better) is undefined")
+	case m.Better == Lower:
+		return target / v * 100, nil
+	case target == 0:
 		return 0, errors.New("the target is 0, so progress is undefined")
 	}
 	return v / target * 100, nil

@@ -129,11 +129,12 @@ func TestGood(t *testing.T) {
 }
 
 func TestProgress(t *testing.T) {
-	p, err := Progress(138, 150)
+	m := metric(Count, 0, "", "", Higher)
+	p, err := m.Progress(138, 150)
 	if err != nil || Percent1(p) != "92.0%" {
 		t.Errorf("Progress(138, 150) = %v, %v; want 92.0%%", Percent1(p), err)
 	}
-	if _, err := Progress(1, 0); err == nil {
+	if _, err := m.Progress(1, 0); err == nil {
 		t.Error("Progress with target 0: no error")
 	}
 }

@@ -70,6 +70,9 @@ func (d *Data) Resolve(r Ref, pageYear int, l string) (string, *Metric, error) {
 		}
 		return m.Format(t, l), m, nil
 	}
+	if m.Kind == Flag && (r.Form == FormChange || r.Form == FormProgress) {
+		return "", m, fmt.Errorf("{{%s:%s}}: %q is a yes/no metric (kind = \"flag\"), which has no %s; write {{%s}} for 是/否 (Yes/No)", r.ID, r.Form, r.ID, r.Form, r.ID)
+	}
 	v, ok := d.Value(m, year)
 	if !ok {
 		if d.broken[year] {
@@ -96,7 +99,7 @@ func (d *Data) Resolve(r Ref, pageYear int, l string) (string, *Metric, error) {
 		if !ok {
 			return "", m, fmt.Errorf("no target for %q in %d, so there is no progress to show (%s)", r.ID, year, targetList(m))
 		}
-		p, err := Progress(v.V, t)
+		p, err := m.Progress(v.V, t)
 		if err != nil {
 			return "", m, fmt.Errorf("progress of %q in %d: %v", r.ID, year, err)
 		}

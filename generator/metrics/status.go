@@ -1,14 +1,22 @@
 package metrics
 
+import "strconv"
+
 // Status is a metric's standing against the plan in a year.
 type Status string
 
 const (
-	Achieved Status = "achieved" // the year's value meets the year's target
-	OnTrack  Status = "on-track" // not yet, but moving fast enough toward the next target
-	OffTrack Status = "off-track"
-	NoData   Status = "no-data" // scored, but no value this year
+	Achieved   Status = "achieved"   // the year's value meets the year's target
+	Regressing Status = "regressing" // not achieved, and it moved the wrong way since the year before
+	OnTrack    Status = "on-track"   // not yet, but moving fast enough toward the next target
+	OffTrack   Status = "off-track"
+	NoData     Status = "no-data" // scored, but no value this year
 )
+
+// StatusOrder is the fixed order in which statuses are counted and listed
+// everywhere: scorecard, tally, KPI cards, dashboard. NoData comes last;
+// it is not part of the tally.
+var StatusOrder = []Status{Achieved, Regressing, OnTrack, OffTrack, NoData}
 
 // Assessment is the scorecard line of one metric in one year.
 type Assessment struct {
@@ -20,16 +28,20 @@ type Assessment struct {
 
 // Assess scores m in year against the plan. ok is false for metrics that
 // are not scored that year: no target in that year or later, or no
-// direction (better = "neutral").
+// direction (better = "neutral"; yes/no metrics are always scored).
 //
 //   - achieved: the year's value meets that year's target (≥ for higher,
-//     ≤ for lower);
+//     ≤ for lower); a yes/no metric is achieved when its value equals its
+//     next target and off track otherwise;
+//   - regressing: not achieved, and the value moved the wrong way since the
+//     year before (fell for higher, rose for lower), as the values are
+//     shown, with the metric's decimals;
 //   - on track: not achieved, but since its first recorded value (the
 //     baseline) it has covered at least the share of the way to its next
 //     target that the elapsed years are of the baseline-to-target span;
 //   - off track: otherwise.
 func (d *Data) Assess(m *Metric, year int) (Assessment, bool) {
-	if m.Better == Neutral {
+	if m.Better == Neutral && m.Kind != Flag {
 		return Assessment{}, false
 	}
 	a := Assessment{TargetYear: -1}
@@ -48,13 +60,20 @@ func (d *Data) Assess(m *Metric, year int) (Assessment, bool) {
 		return a, true
 	}
 	a.Value = v.V
-	if a.TargetYear == year && meets(m, v.V, a.Target) {
+	switch {
+	case m.Kind == Flag && v.V == a.Target:
 		a.Status = Achieved
-		return a, true
-	}
-	a.Status = OffTrack
-	if base, bv, ok := d.baseline(m); ok && onTrack(m, base, bv.V, year, v.V, a.TargetYear, a.Target) {
-		a.Status = OnTrack
+	case m.Kind == Flag:
+		a.Status = OffTrack
+	case a.TargetYear == year && meets(m, v.V, a.Target):
+		a.Status = Achieved
+	case d.regressed(m, year, v.V):
+		a.Status = Regressing
+	default:
+		a.Status = OffTrack
+		if base, bv, ok := d.baseline(m); ok && onTrack(m, base, bv.V, year, v.V, a.TargetYear, a.Target) {
+			a.Status = OnTrack
+		}
 	}
 	return a, true
 }
@@ -64,6 +83,29 @@ func meets(m *Metric, v, target float64) bool {
 		return v <= target
 	}
 	return v >= target
+}
+
+// regressed reports whether m's value v in year moved the wrong way from
+// the year before's, compared as the values are shown.
+func (d *Data) regressed(m *Metric, year int, v float64) bool {
+	prev, ok := d.Value(m, year-1)
+	if !ok {
+		return false
+	}
+	cur, was := shown(m, v), shown(m, prev.V)
+	if m.Better == Lower {
+		return cur > was
+	}
+	return cur < was
+}
+
+// shown is v rounded to m's decimals, as a page shows it.
+func shown(m *Metric, v float64) float64 {
+	if m.Decimals == AsWritten {
+		return v
+	}
+	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', m.Decimals, 64), 64)
+	return f
 }
 
 // baseline is m's first recorded value.
@@ -86,4 +128,35 @@ func onTrack(m *Metric, baseYear int, base float64, year int, v float64, targetY
 	}
 	covered := (v - base) / (target - base)
 	return covered >= elapsed
+}
+
+// Tally counts the metrics scored in a year by status. N is the sum of
+// the four statuses; metrics with no value that year are not counted.
+type Tally struct {
+	N, Achieved, Regressing, OnTrack, OffTrack int
+}
+
+// Tally scores every catalogue metric in year.
+func (d *Data) Tally(year int) Tally {
+	var t Tally
+	for _, m := range d.Catalogue.Metrics {
+		a, ok := d.Assess(m, year)
+		if !ok {
+			continue
+		}
+		switch a.Status {
+		case Achieved:
+			t.Achieved++
+		case Regressing:
+			t.Regressing++
+		case OnTrack:
+			t.OnTrack++
+		case OffTrack:
+			t.OffTrack++
+		default:
+			continue
+		}
+		t.N++
+	}
+	return t
 }

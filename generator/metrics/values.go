@@ -3,6 +3,7 @@ package metrics
 import (
 	"errors"
 	"sort"
+	"strconv"
 	"sync"
 
 	"nianbao/generator/diag"
@@ -128,7 +129,14 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		return
 	}
 	v := Value{Pos: gt.KeyPos(key)}
+	if m.Kind == Flag {
+		d.parseFlag(year, m, gt, key, v, langs, l)
+		return
+	}
 	switch raw := gt.Raw(key).(type) {
+	case bool:
+		l.Errorf(gt.ValuePos(key), "value of %q must be a number, not a boolean; only a metric of kind = \"flag\" takes true or false", id)
+		return
 	case int64, float64:
 		n, ok := gt.Number(key, l)
 		if !ok {
@@ -151,6 +159,27 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		l.Errorf(gt.ValuePos(key), "value of %q must be a number, not %s", id, article(gt.Kind(key)))
 		return
 	}
+	d.Set(m, year, v)
+}
+
+// parseFlag reads the value of a yes/no metric: true or false, or an
+// inline table with value = true or false and notes.
+func (d *Data) parseFlag(year int, m *Metric, gt *tomldoc.Table, key string, v Value, langs []string, l *diag.List) {
+	t, what := gt, "value of yes/no metric "+strconv.Quote(m.ID)
+	if raw, ok := gt.Raw(key).(*tomldoc.Table); ok {
+		raw.Unknown(l, "the value of "+m.ID, append(tomldoc.Translated("note"), "value")...)
+		if !raw.Has("value") {
+			l.Errorf(gt.ValuePos(key), "value of %q has no value field", m.ID)
+			return
+		}
+		t, key = raw, "value"
+		v.Note = raw.Text("note", langs, l)
+	}
+	b, ok := flagValue(t, key, what, l)
+	if !ok {
+		return
+	}
+	v.V = b
 	d.Set(m, year, v)
 }
 

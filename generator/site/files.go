@@ -48,10 +48,10 @@ func (s *Site) metricsCSV() []byte {
 		for _, y := range s.metricYears(m) {
 			value, target := "", ""
 			if v, ok := s.Data.Value(m, y); ok {
-				value = metrics.FormatNumber(v.V, m.Decimals, false)
+				value = m.Plain(v.V)
 			}
 			if t, ok := m.Targets[y]; ok {
-				target = metrics.FormatNumber(t, m.Decimals, false)
+				target = m.Plain(t)
 			}
 			w.Write([]string{sheet.Text(m.ID), sheet.Text(m.Group.ID), sheet.Text(m.Name.Base), strconv.Itoa(y), value, target, sheet.Text(unit)})
 		}

@@ -15,11 +15,8 @@ import (
 
 // statusIcons says each status with a sign as well as a word.
 var statusIcons = map[metrics.Status]string{
-	metrics.Achieved: "✓", metrics.OnTrack: "↗", metrics.OffTrack: "✗", metrics.NoData: "–",
+	metrics.Achieved: "✓", metrics.Regressing: "↘", metrics.OnTrack: "↗", metrics.OffTrack: "✗", metrics.NoData: "–",
 }
-
-// StatusOrder is the order statuses are counted and listed in.
-var StatusOrder = []metrics.Status{metrics.Achieved, metrics.OnTrack, metrics.OffTrack, metrics.NoData}
 
 func (s *Site) status(st metrics.Status, lg string) *theme.Status {
 	key := "status_" + strings.ReplaceAll(string(st), "-", "_")

@@ -96,14 +96,14 @@ func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
 			}
 			if v, ok := s.Data.Value(m, year); ok {
 				row.Value = charts.HTMLText(m.Format(v.V, lg))
-				if p, err := metrics.Progress(v.V, a.Target); err == nil {
+				if p, err := m.Progress(v.V, a.Target); err == nil {
 					row.Progress = charts.HTMLText(metrics.Percent1(p))
 				}
 				row.Change, row.Mood = s.change(m, year, lg)
 			}
 			sg.Rows = append(sg.Rows, row)
 		}
-		for _, st := range StatusOrder {
+		for _, st := range metrics.StatusOrder {
 			sg.Counts = append(sg.Counts, theme.StatusCount{Status: s.status(st, lg), Count: counts[st]})
 		}
 		if len(sg.Rows) > 0 {
