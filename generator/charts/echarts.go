@@ -14,10 +14,6 @@ import (
 	"nianbao/generator/metrics"
 )
 
-// palette is the report's series colours: distinguishable, print-safe and
-// readable in greyscale in this order.
-var palette = []string{"#1f5fa8", "#e07b24", "#2a9d8f", "#c44e52", "#6c5ba7", "#8c6d31", "#4aa3df", "#7f7f7f"}
-
 // fontFamily is the theme's font stack for chart text.
 const fontFamily = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif`
 
@@ -38,6 +34,7 @@ func (b *Block) optionJSON(env Env) ([]byte, error) {
 	// Chart text in the theme's fonts, dark enough to read (ECharts'
 	// default greys fall below WCAG AA contrast).
 	opt["textStyle"] = map[string]any{"fontFamily": fontFamily, "color": "#333d49"}
+	opt["aria"] = aria()
 	out, err := json.Marshal(opt)
 	if err != nil {
 		return nil, err
@@ -53,7 +50,6 @@ func (b *Block) optionJSON(env Env) ([]byte, error) {
 func globals(env Env, extra ...charts.GlobalOpts) []charts.GlobalOpts {
 	return append([]charts.GlobalOpts{
 		charts.WithColorsOpts(opts.Colors(palette)),
-		charts.WithAriaOpts(&opts.Aria{Enabled: opts.Bool(true)}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(true), Top: "0", Type: "scroll"}),
 	}, extra...)
 }
@@ -118,7 +114,9 @@ func (b *Block) cartesian(env Env) map[string]any {
 			c.AddSeries(m.Name.In(env.Lang), data, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
 		}
 		c.Validate()
-		return c.JSON()
+		opt := c.JSON()
+		styleLines(opt)
+		return opt
 	}
 	c := charts.NewBar()
 	c.SetGlobalOptions(g...)
@@ -279,6 +277,7 @@ func (b *Block) radar(env Env) map[string]any {
 	}
 	c.Validate()
 	opt := c.JSON()
+	styleLines(opt)
 	patch(opt, "radar", func(r map[string]any) {
 		r["radius"] = "62%"
 		r["axisName"] = map[string]any{"color": "#333d49"}

@@ -67,7 +67,7 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 		}
 	}
 	fig.CSV = b.csv(env)
-	w.figure(id, b, b.title(env), option, b.table(env), fig.CSV)
+	w.figure(id, b, b.title(env), b.Describe(env), option, b.table(env), fig.CSV)
 	fig.HTML = []byte(w.String())
 	return fig, nil
 }

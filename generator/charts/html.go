@@ -86,7 +86,7 @@ func (w *writer) kpis(id string, cards []kpiCard) {
 
 // figure writes a chart or table block: caption, the chart's element and
 // JSON option, the data table, and the CSV download.
-func (w *writer) figure(id string, b *Block, title string, option []byte, t Table, csv []byte) {
+func (w *writer) figure(id string, b *Block, title, desc string, option []byte, t Table, csv []byte) {
 	span := yearSpan(b.Years)
 	w.raw(`<figure class="figure figure-`, b.Kind)
 	if b.Type != "" {
@@ -104,7 +104,7 @@ func (w *writer) figure(id string, b *Block, title string, option []byte, t Tabl
 		w.raw("\n<div class=\"chart\" data-option=\"")
 		w.esc(id + "-option")
 		w.raw(`" role="img" aria-label="`)
-		w.esc(title + " " + span)
+		w.esc(desc)
 		w.raw("\"></div>\n<script type=\"application/json\" id=\"")
 		w.esc(id + "-option")
 		w.raw(`">`, string(option), "</script>")

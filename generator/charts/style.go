@@ -1,0 +1,61 @@
+package charts
+
+// palette is the report's series colours. Each has at least 3.5:1
+// contrast on the white page (WCAG asks 3:1 of graphics), and every pair
+// stays apart under protanopia, deuteranopia and tritanopia (palette_test
+// simulates them). Colour is never the only difference: lines also differ
+// by dash and symbol, bars and slices by a decal pattern.
+var palette = []string{"#1f5fa8", "#c8601a", "#1b7a5a", "#d44f8a", "#4a3b12", "#8e7cd6", "#565656", "#c23a22"}
+
+// lineDashes and lineSymbols tell the lines of a chart apart without
+// colour, in series order.
+var (
+	lineDashes  = []any{"solid", "dashed", "dotted", []int{10, 4, 2, 4}, []int{2, 6}, []int{14, 4}}
+	lineSymbols = []string{"circle", "rect", "triangle", "diamond", "emptyCircle", "emptyRect", "emptyTriangle", "emptyDiamond"}
+)
+
+// decals are the patterns ECharts draws over bars and pie slices, in
+// series (or slice) order: the first is plain, the others stripes, dots
+// and grids in a white that shows on every palette colour.
+var decals = []map[string]any{
+	{"symbol": "none"},
+	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{3, 4}, "rotation": -0.785398, "color": decalColor},
+	{"symbol": "circle", "symbolSize": 0.8, "dashArrayX": []any{[]int{6, 6}}, "dashArrayY": []int{6, 0}, "color": decalColor},
+	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{2, 5}, "rotation": 0, "color": decalColor},
+	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{[]int{2, 4}}, "dashArrayY": []int{2, 4}, "color": decalColor},
+	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{3, 4}, "rotation": 0.785398, "color": decalColor},
+	{"symbol": "triangle", "symbolSize": 0.9, "dashArrayX": []any{[]int{7, 7}}, "dashArrayY": []int{7, 0}, "color": decalColor},
+	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{1, 3}, "rotation": 1.5708, "color": decalColor},
+}
+
+const decalColor = "rgba(255, 255, 255, 0.6)"
+
+// aria is the option's accessibility part: ECharts' decal patterns on, its
+// own generated description off. The chart's element carries nianbao's
+// description (Describe) as its accessible name; ECharts' would replace it
+// with one that numbers series from 0 and reads gaps as NaN.
+func aria() map[string]any {
+	return map[string]any{
+		"enabled": true,
+		"label":   map[string]any{"enabled": false},
+		"decal":   map[string]any{"show": true, "decals": decals},
+	}
+}
+
+// styleLines gives each line or radar series of the option its own dash
+// and symbol.
+func styleLines(opt map[string]any) {
+	i := 0
+	patch(opt, "series", func(s map[string]any) {
+		s["symbol"] = lineSymbols[i%len(lineSymbols)]
+		s["symbolSize"] = 8
+		ls, _ := s["lineStyle"].(map[string]any)
+		if ls == nil {
+			ls = map[string]any{}
+		}
+		ls["type"] = lineDashes[i%len(lineDashes)]
+		ls["width"] = 2.5
+		s["lineStyle"] = ls
+		i++
+	})
+}
