@@ -10,11 +10,14 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
+	"syscall"
 
 	"nianbao/generator/build"
 	"nianbao/generator/diag"
@@ -86,6 +89,12 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	if pr != nil {
 		o.Progress = pr.report
 	}
+	// Ctrl+C or SIGTERM stops the build, which removes its scratch files;
+	// a second one ends the program at once (the next build cleans up).
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	o.Context = ctx
 	st, err := build.Run(o)
 	if pr != nil {
 		pr.clear()
@@ -95,12 +104,19 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	}
 	if err != nil {
 		var list diag.ErrorList
-		if errors.As(err, &list) {
-			for _, d := range list {
+		switch {
+		case errors.As(err, &list):
+			shown, more := diag.Shown(list)
+			for _, d := range shown {
 				fmt.Fprintln(stderr, d.Error())
 			}
+			if more != "" {
+				fmt.Fprintln(stderr, more)
+			}
 			fmt.Fprintf(stderr, "build failed: %d error(s); the output folder was not changed\n", len(list))
-		} else {
+		case errors.Is(err, build.ErrInterrupted):
+			fmt.Fprintf(stderr, "build %v\n", err)
+		default:
 			fmt.Fprintf(stderr, "build failed: %v\n", err)
 		}
 		return 1

@@ -43,7 +43,14 @@ type Options struct {
 	// Theme is the built-in default theme; nil means the one embedded in
 	// the program.
 	Theme fs.FS
+	// Context, when set, stops the build once it is done (Ctrl+C): the
+	// build removes its scratch files and leaves the output folder as it
+	// was. A build that has begun putting its files in place finishes.
+	Context context.Context
 }
+
+// ErrInterrupted is the error of a build stopped through Options.Context.
+var ErrInterrupted = errors.New("interrupted; the output folder was not changed")
 
 // Stats describes a finished build.
 type Stats struct {
@@ -67,6 +74,12 @@ func Run(o Options) (Stats, error) {
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Site, "public")
 	}
+	if o.Context == nil {
+		o.Context = context.Background()
+	}
+	if err := publish.Refuse(o.Out, o.Site); err != nil {
+		return Stats{}, err
+	}
 	var l diag.List
 	s := Load(o, &l)
 	if s == nil {
@@ -84,7 +97,13 @@ func Run(o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	st := write(s, os.DirFS(o.Site), w, &l, o.Progress)
+	st := write(o.Context, s, os.DirFS(o.Site), w, &l, o.Progress)
+	if o.Context.Err() != nil {
+		if w != nil {
+			w.Abort()
+		}
+		return Stats{Warnings: l.Warnings()}, ErrInterrupted
+	}
 	if l.HasErrors() {
 		if w != nil {
 			w.Abort()
@@ -92,8 +111,11 @@ func Run(o Options) (Stats, error) {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
 	if o.PDF {
-		if err := printPDFs(s, w); err != nil {
+		if err := printPDFs(o.Context, s, w); err != nil {
 			w.Abort()
+			if o.Context.Err() != nil {
+				err = ErrInterrupted
+			}
 			return Stats{Warnings: l.Warnings()}, err
 		}
 	}
@@ -176,7 +198,7 @@ func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *the
 
 // write renders every page and writes the files: the reports first, then
 // the pages built from them (print editions, metric pages, search).
-func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress func(done, total int)) Stats {
+func write(ctx context.Context, s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress func(done, total int)) Stats {
 	pages := s.Pages()
 	pr := &counter{report: progress, total: len(pages)}
 	var st Stats
@@ -187,11 +209,14 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress f
 			break
 		}
 	}
-	st.Charts = render(s, pages[:split], w, l, pr)
+	st.Charts = render(ctx, s, pages[:split], w, l, pr)
+	if ctx.Err() != nil {
+		return st
+	}
 	s.Prepare()
-	st.Charts += render(s, pages[split:], w, l, pr)
+	st.Charts += render(ctx, s, pages[split:], w, l, pr)
 	st.Pages = len(pages)
-	if w != nil && !l.HasErrors() {
+	if w != nil && !l.HasErrors() && ctx.Err() == nil {
 		static := map[string]bool{}
 		for _, f := range s.Theme.Static {
 			static[f.Path] = true
@@ -211,7 +236,7 @@ func write(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress f
 
 // render renders pages concurrently, writes them when w is not nil, and
 // returns how many charts they hold.
-func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, pr *counter) int {
+func render(ctx context.Context, s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, pr *counter) int {
 	var (
 		wg     sync.WaitGroup
 		mu     sync.Mutex
@@ -239,8 +264,13 @@ func render(s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, p
 			}
 		})
 	}
+feed:
 	for _, p := range pages {
-		next <- p
+		select {
+		case next <- p:
+		case <-ctx.Done():
+			break feed
+		}
 	}
 	close(next)
 	wg.Wait()
@@ -288,14 +318,22 @@ func workers() int { return runtime.GOMAXPROCS(0) }
 
 // printPDFs prints each report's print edition, in every language, to
 // report.pdf beside it, before the build is put in place.
-func printPDFs(s *site.Site, w *publish.Writer) error {
+func printPDFs(ctx context.Context, s *site.Site, w *publish.Writer) error {
 	var jobs []pdf.Job
 	for _, p := range s.Pages() {
 		if p.Kind == "print" {
 			jobs = append(jobs, pdf.Job{Page: p.Rel, PDF: strings.TrimSuffix(p.Rel, "print/") + "report.pdf", Year: p.Year.Year})
 		}
 	}
-	return pdf.Print(context.Background(), w.Dir(), s.Config.BasePath, jobs)
+	if err := pdf.Print(ctx, w.Dir(), s.Config.BasePath, jobs); err != nil {
+		return err
+	}
+	for _, j := range jobs {
+		if err := w.Adopt(j.PDF); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // memoryLimit is the heap size the garbage collector works to stay under

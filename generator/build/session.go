@@ -1,6 +1,7 @@
 package build
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path"
@@ -178,7 +179,7 @@ func (s *Session) full() Result {
 			return r
 		}
 	}
-	write(st, os.DirFS(o.Site), w, &l, nil)
+	write(context.Background(), st, os.DirFS(o.Site), w, &l, nil)
 	r.Warnings = l.Warnings()
 	if l.HasErrors() {
 		if w != nil {

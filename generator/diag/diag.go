@@ -158,3 +158,20 @@ func (e ErrorList) Error() string {
 	}
 	return b.String()
 }
+
+// MaxShown is how many errors a command prints; the rest are counted.
+const MaxShown = 100
+
+// Shown returns the diagnostics to print, at most MaxShown, and a line
+// counting the rest ("… and 12 more errors"), or "" when there are none.
+func Shown(ds []*Diagnostic) ([]*Diagnostic, string) {
+	if len(ds) <= MaxShown {
+		return ds, ""
+	}
+	more := len(ds) - MaxShown
+	noun := "errors"
+	if more == 1 {
+		noun = "error"
+	}
+	return ds[:MaxShown], fmt.Sprintf("… and %d more %s", more, noun)
+}

@@ -1,7 +1,17 @@
-// Package publish writes a built site. Everything goes into a fresh folder
-// beside the output folder; only when the whole build has succeeded does
-// Commit swap it into place, so a failed build leaves the previous output
-// exactly as it was.
+// Package publish writes a built site into an output folder that it
+// shares with the people and tools around it (a .git folder, CNAME, files
+// a deploy step put there).
+//
+// A build writes every file into a hidden scratch folder inside the output
+// folder (ScratchDir). Only when the whole build has succeeded does Commit
+// move the files into place, one rename each, so that every file is at any
+// moment either its old or its new version, never a part of one. The
+// output folder keeps one hidden file, Manifest, listing the files the
+// last build wrote; Commit removes the ones this build no longer writes,
+// and nothing else. Before the first rename Commit records the old and the
+// new files together, so that a build killed half way leaves a record from
+// which the next build finishes the job; the next build also removes any
+// scratch folder a killed build left.
 package publish
 
 import (
@@ -15,13 +25,23 @@ import (
 	"sync"
 )
 
+// The names the build keeps in the output folder, which no file of the
+// site may take.
+const (
+	Manifest   = ".nianbao-manifest" // the files the last build wrote
+	ScratchDir = ".nianbao-building" // the build being written; gone after every build
+)
+
 // Writer writes the files of one build.
 type Writer struct {
-	out  string // the final output folder
-	tmp  string // where this build writes
-	mu   sync.Mutex
-	dirs map[string]*folder // folders made, or being made, for files
-	seen map[string]bool
+	out     string // the output folder; a link to a folder is written through
+	tmp     string // out/ScratchDir
+	created bool   // out did not exist before this build
+	unlock  func()
+	mu      sync.Mutex
+	dirs    map[string]*folder // scratch folders made, or being made, for files
+	seen    map[string]bool
+	done    bool
 }
 
 // folder is made once, however many files are written into it at once.
@@ -30,59 +50,79 @@ type folder struct {
 	err  error
 }
 
-// New starts a build into out. out must be empty, absent, or a site that
-// nianbao built before (it has an index.html), so that a mistyped --out
-// never replaces a folder of other files.
+// New starts a build into out, creating it when it is missing. It removes
+// the scratch folder a killed build left there, and holds a lock on out
+// until Commit or Abort, so that two builds never write there at once.
 func New(out string) (*Writer, error) {
 	out = filepath.Clean(out)
-	if err := checkReplaceable(out); err != nil {
-		return nil, err
-	}
-	parent := filepath.Dir(out)
-	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return nil, err
-	}
-	tmp, err := os.MkdirTemp(parent, "."+filepath.Base(out)+".building-")
+	created, err := prepare(out)
 	if err != nil {
 		return nil, err
 	}
-	if err := os.Chmod(tmp, 0o755); err != nil {
-		os.RemoveAll(tmp)
+	w := &Writer{out: out, tmp: filepath.Join(out, ScratchDir), created: created, dirs: map[string]*folder{}, seen: map[string]bool{}}
+	if w.unlock, err = lock(out); err != nil {
+		w.removeOut()
 		return nil, err
 	}
-	return &Writer{out: out, tmp: tmp, dirs: map[string]*folder{}, seen: map[string]bool{}}, nil
+	if err := os.RemoveAll(w.tmp); err != nil {
+		w.release()
+		return nil, fmt.Errorf("removing what an interrupted build left in %s: %w", w.tmp, err)
+	}
+	if err := os.Mkdir(w.tmp, 0o755); err != nil {
+		w.release()
+		return nil, err
+	}
+	return w, nil
 }
 
-func checkReplaceable(out string) error {
-	fi, err := os.Stat(out)
-	if errors.Is(err, fs.ErrNotExist) {
-		return nil
+// prepare makes sure out is a folder, or a link to one, creating it when
+// it is missing, and reports whether it did.
+func prepare(out string) (bool, error) {
+	fi, err := os.Lstat(out)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		if err := os.MkdirAll(out, 0o755); err != nil {
+			return false, err
+		}
+		return true, nil
+	case err != nil:
+		return false, err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		target, _ := os.Readlink(out)
+		st, err := os.Stat(out)
+		if err != nil {
+			return false, fmt.Errorf("output %s is a symbolic link to %s, which does not exist; create that folder or choose another --out", out, target)
+		}
+		if !st.IsDir() {
+			return false, fmt.Errorf("output %s is a symbolic link to %s, which is not a folder", out, target)
+		}
+	case !fi.IsDir():
+		return false, fmt.Errorf("output %s exists and is not a folder", out)
 	}
-	if err != nil {
-		return err
+	return false, nil
+}
+
+// CleanPath returns rel, a slash path of a file inside the site, in the
+// form the manifest keeps: no leading slash, no . or .. parts. It is an
+// error for a path that leaves the site, names the site's root, or takes
+// one of the names the build keeps for itself.
+func CleanPath(rel string) (string, error) {
+	clean := path.Clean(strings.TrimLeft(rel, "/"))
+	if clean == "." || clean == ".." || strings.HasPrefix(clean, "../") || strings.ContainsRune(clean, 0) {
+		return "", fmt.Errorf("bad output path %q", clean)
 	}
-	if !fi.IsDir() {
-		return fmt.Errorf("output %s exists and is not a folder", out)
+	if first, _, _ := strings.Cut(clean, "/"); first == Manifest || first == ScratchDir {
+		return "", fmt.Errorf("output path /%s takes a name nianbao keeps for itself; rename the file", clean)
 	}
-	entries, err := os.ReadDir(out)
-	if err != nil {
-		return err
-	}
-	if len(entries) == 0 {
-		return nil
-	}
-	if _, err := os.Stat(filepath.Join(out, "index.html")); err == nil {
-		return nil
-	}
-	return fmt.Errorf("output folder %s holds files but no index.html, so it does not look like a built site; refusing to replace it (choose another --out or empty it)", out)
+	return clean, nil
 }
 
 // Write writes data to rel, a slash path inside the site. Writing the
 // same path twice is an error: two pages would claim one URL.
 func (w *Writer) Write(rel string, data []byte) error {
-	rel = path.Clean(strings.TrimLeft(rel, "/"))
-	if rel == "." || strings.HasPrefix(rel, "../") || rel == ".." {
-		return fmt.Errorf("bad output path %q", rel)
+	rel, err := CleanPath(rel)
+	if err != nil {
+		return err
 	}
 	w.mu.Lock()
 	if w.seen[rel] {
@@ -101,7 +141,43 @@ func (w *Writer) Write(rel string, data []byte) error {
 	if dir.err != nil {
 		return dir.err
 	}
-	return os.WriteFile(full, data, 0o644)
+	return writeFile(full, data)
+}
+
+// writeFile writes data to name. Commit flushes every file of the build
+// to the disk at once before it renames the first (see flush).
+func writeFile(name string, data []byte) error {
+	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// Adopt adds rel, a file something else wrote into Dir(), to the build.
+func (w *Writer) Adopt(rel string) error {
+	rel, err := CleanPath(rel)
+	if err != nil {
+		return err
+	}
+	fi, err := os.Lstat(filepath.Join(w.tmp, filepath.FromSlash(rel)))
+	if err != nil {
+		return err
+	}
+	if !fi.Mode().IsRegular() {
+		return fmt.Errorf("/%s is not a regular file", rel)
+	}
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.seen[rel] {
+		return fmt.Errorf("two files would be written to /%s", rel)
+	}
+	w.seen[rel] = true
+	return nil
 }
 
 // Copy copies src from fsys to rel.
@@ -113,8 +189,12 @@ func (w *Writer) Copy(rel string, fsys fs.FS, src string) error {
 	return w.Write(rel, data)
 }
 
-// Dir is the folder the build is being written to, until Commit.
+// Dir is the folder the build is being written to, until Commit: a whole
+// site, which can be served (to print PDFs of its pages, say).
 func (w *Writer) Dir() string { return w.tmp }
+
+// Out is the output folder.
+func (w *Writer) Out() string { return w.out }
 
 // Files returns how many files were written.
 func (w *Writer) Files() int {
@@ -123,30 +203,30 @@ func (w *Writer) Files() int {
 	return len(w.seen)
 }
 
-// Commit puts the new build in place of the output folder.
-func (w *Writer) Commit() error {
-	old := ""
-	if _, err := os.Stat(w.out); err == nil {
-		old = w.tmp + ".old"
-		if err := os.Rename(w.out, old); err != nil {
-			w.Abort()
-			return fmt.Errorf("moving the previous output aside: %w", err)
-		}
+// Abort throws the build away: it removes the scratch folder, and the
+// output folder when this build created it, so the output folder is as it
+// was. Abort after Commit does nothing.
+func (w *Writer) Abort() {
+	if w.done {
+		return
 	}
-	if err := os.Rename(w.tmp, w.out); err != nil {
-		if old != "" {
-			os.Rename(old, w.out)
-		}
-		w.Abort()
-		return fmt.Errorf("putting the new output in place: %w", err)
-	}
-	if old != "" {
-		return os.RemoveAll(old)
-	}
-	return nil
+	w.done = true
+	os.RemoveAll(w.tmp)
+	w.release()
 }
 
-// Abort throws the build away; the output folder is untouched.
-func (w *Writer) Abort() {
-	os.RemoveAll(w.tmp)
+func (w *Writer) release() {
+	if w.unlock != nil {
+		w.unlock()
+		w.unlock = nil
+	}
+	w.removeOut()
+}
+
+// removeOut removes the output folder when this build created it and it
+// is still empty.
+func (w *Writer) removeOut() {
+	if w.created {
+		os.Remove(w.out)
+	}
 }

@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"strings"
 	"sync"
 	"testing"
 )
@@ -18,11 +17,16 @@ func files(t *testing.T, dir string) []string {
 		if err != nil || d.IsDir() {
 			return err
 		}
+		rel, _ := filepath.Rel(dir, p)
+		if d.Type()&os.ModeSymlink != 0 {
+			target, _ := os.Readlink(p)
+			out = append(out, filepath.ToSlash(rel)+"->"+target)
+			return nil
+		}
 		data, err := os.ReadFile(p)
 		if err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(dir, p)
 		out = append(out, filepath.ToSlash(rel)+"="+string(data))
 		return nil
 	})
@@ -47,7 +51,7 @@ func entries(t *testing.T, dir string) []string {
 	return out
 }
 
-func writeFile(t *testing.T, name, data string) {
+func put(t *testing.T, name, data string) {
 	t.Helper()
 	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 		t.Fatal(err)
@@ -57,120 +61,12 @@ func writeFile(t *testing.T, name, data string) {
 	}
 }
 
-// oldSite makes parent/public holding a previous build.
-func oldSite(t *testing.T) (parent, out string) {
-	parent = t.TempDir()
-	out = filepath.Join(parent, "public")
-	writeFile(t, filepath.Join(out, "index.html"), "old")
-	writeFile(t, filepath.Join(out, "2024", "index.html"), "old 2024")
-	return parent, out
-}
-
 func write(t *testing.T, w *Writer, files map[string]string) {
 	t.Helper()
 	for rel, data := range files {
 		if err := w.Write(rel, []byte(data)); err != nil {
 			t.Fatalf("Write(%q): %v", rel, err)
 		}
-	}
-}
-
-func TestCommitReplacesTheOldTree(t *testing.T) {
-	parent, out := oldSite(t)
-	w, err := New(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, w, map[string]string{"index.html": "new", "/2025/index.html": "new 2025", "assets/a/b/c.css": "css"})
-	if got := w.Files(); got != 3 {
-		t.Errorf("Files() = %d, want 3", got)
-	}
-	if got := files(t, out); !slices.Equal(got, []string{"2024/index.html=old 2024", "index.html=old"}) {
-		t.Errorf("before Commit the output is %q; want it untouched", got)
-	}
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	want := []string{"2025/index.html=new 2025", "assets/a/b/c.css=css", "index.html=new"}
-	if got := files(t, out); !slices.Equal(got, want) {
-		t.Errorf("after Commit the output is %q, want %q", got, want)
-	}
-	if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
-		t.Errorf("after Commit the parent holds %q, want only public", got)
-	}
-}
-
-func TestCommitCreatesAMissingOutput(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "deep", "public")
-	w, err := New(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, w, map[string]string{"index.html": "new"})
-	if err := w.Commit(); err != nil {
-		t.Fatal(err)
-	}
-	if got := files(t, out); !slices.Equal(got, []string{"index.html=new"}) {
-		t.Errorf("output = %q", got)
-	}
-}
-
-func TestAbortLeavesTheOldTreeAndRemovesTheTemporaryFolder(t *testing.T) {
-	parent, out := oldSite(t)
-	w, err := New(out)
-	if err != nil {
-		t.Fatal(err)
-	}
-	write(t, w, map[string]string{"index.html": "new", "2025/index.html": "new 2025"})
-	if got := entries(t, parent); len(got) != 2 || !strings.HasPrefix(got[0], ".public.building-") {
-		t.Errorf("while building the parent holds %q, want .public.building-… and public", got)
-	}
-	w.Abort()
-	if got := files(t, out); !slices.Equal(got, []string{"2024/index.html=old 2024", "index.html=old"}) {
-		t.Errorf("after Abort the output is %q; want it untouched", got)
-	}
-	if got := entries(t, parent); !slices.Equal(got, []string{"public"}) {
-		t.Errorf("after Abort the parent holds %q, want only public", got)
-	}
-}
-
-func TestNewRefusesToReplace(t *testing.T) {
-	dir := t.TempDir()
-	other := filepath.Join(dir, "docs")
-	writeFile(t, filepath.Join(other, "notes.txt"), "mine")
-	file := filepath.Join(dir, "file")
-	writeFile(t, file, "x")
-	empty := filepath.Join(dir, "empty")
-	if err := os.Mkdir(empty, 0o755); err != nil {
-		t.Fatal(err)
-	}
-	tests := []struct {
-		out     string
-		wantErr string
-	}{
-		{other, "output folder " + other + " holds files but no index.html, so it does not look like a built site; refusing to replace it (choose another --out or empty it)"},
-		{file, "output " + file + " exists and is not a folder"},
-		{empty, ""},
-	}
-	for _, tt := range tests {
-		w, err := New(tt.out)
-		if tt.wantErr == "" {
-			if err != nil {
-				t.Errorf("New(%s): %v", tt.out, err)
-			} else {
-				w.Abort()
-			}
-			continue
-		}
-		if err == nil || err.Error() != tt.wantErr {
-			t.Errorf("New(%s) error = %v, want %q", tt.out, err, tt.wantErr)
-		}
-	}
-	if got := files(t, other); !slices.Equal(got, []string{"notes.txt=mine"}) {
-		t.Errorf("refused folder now holds %q", got)
-	}
-	if got := entries(t, dir); !slices.Equal(got, []string{"docs", "empty", "file"}) {
-		t.Errorf("refusals left %q in the parent", got)
 	}
 }
 
@@ -193,6 +89,9 @@ func TestWriteRejectsBadAndRepeatedPaths(t *testing.T) {
 		{"a/../../escape.html", `bad output path "../escape.html"`},
 		{"", `bad output path "."`},
 		{"/", `bad output path "."`},
+		{"a\x00b", `bad output path "a\x00b"`},
+		{".nianbao-manifest", "output path /.nianbao-manifest takes a name nianbao keeps for itself; rename the file"},
+		{"/.nianbao-building/x.html", "output path /.nianbao-building/x.html takes a name nianbao keeps for itself; rename the file"},
 	}
 	for _, tt := range tests {
 		err := w.Write(tt.rel, []byte("y"))
@@ -203,7 +102,7 @@ func TestWriteRejectsBadAndRepeatedPaths(t *testing.T) {
 	if got := files(t, w.tmp); !slices.Equal(got, []string{"2025/index.html=x"}) {
 		t.Errorf("rejected writes changed the build: %q", got)
 	}
-	if _, err := os.Stat(filepath.Join(filepath.Dir(w.tmp), "escape.html")); err == nil {
+	if _, err := os.Stat(filepath.Join(filepath.Dir(w.out), "escape.html")); err == nil {
 		t.Error("a path with .. was written outside the build")
 	}
 }
@@ -228,7 +127,7 @@ func TestCopyWritesAFileFromAnFS(t *testing.T) {
 	}
 	defer w.Abort()
 	src := t.TempDir()
-	writeFile(t, filepath.Join(src, "static", "logo.svg"), "<svg/>")
+	put(t, filepath.Join(src, "static", "logo.svg"), "<svg/>")
 	if err := w.Copy("img/logo.svg", os.DirFS(src), "static/logo.svg"); err != nil {
 		t.Fatal(err)
 	}

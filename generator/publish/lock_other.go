@@ -1,0 +1,6 @@
+//go:build !unix
+
+package publish
+
+// lock does nothing where folders cannot be locked.
+func lock(string) (func(), error) { return func() {}, nil }

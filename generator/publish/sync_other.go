@@ -1,0 +1,25 @@
+//go:build !linux
+
+package publish
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// flush writes the build's files to the disk, file by file.
+func flush(dir string) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || !d.Type().IsRegular() {
+			return err
+		}
+		f, err := os.OpenFile(p, os.O_RDWR, 0)
+		if err != nil {
+			return err
+		}
+		err = f.Sync()
+		f.Close()
+		return err
+	})
+}
