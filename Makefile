@@ -1,30 +1,37 @@
 # nianbao: make site builds the example site into public/; make test runs
-# every test. Both install the npm packages first when they are missing.
+# every test. Both install the npm packages first when they are missing,
+# and build ECharts for the theme (tools/echarts) when it is out of date.
 
 GO ?= go
 NPM ?= npm
 
 .PHONY: site test bench build serve vet clean
 
+ECHARTS := node_modules/.nianbao/echarts.min.js
+
+# npm ci also builds $(ECHARTS) (package.json's postinstall).
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 
-site: node_modules/.package-lock.json
+$(ECHARTS): node_modules/.package-lock.json tools/echarts/entry.js tools/echarts/build.mjs
+	$(NPM) run --silent echarts
+
+site: $(ECHARTS)
 	$(GO) run ./generator build --site . --out public
 
-test: node_modules/.package-lock.json
+test: $(ECHARTS)
 	$(GO) vet ./...
 	$(GO) test -race ./...
 
-bench: node_modules/.package-lock.json
+bench: $(ECHARTS)
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 10x ./generator/build/
 
 # One self-contained binary: the default theme and ECharts embedded.
-build: node_modules/.package-lock.json
+build: $(ECHARTS)
 	$(GO) build -tags echarts -trimpath -o bin/nianbao ./generator
 
 # The example site with live reload, at http://127.0.0.1:1313/jianglan/.
-serve: node_modules/.package-lock.json
+serve: $(ECHARTS)
 	$(GO) run ./generator serve --site .
 
 clean:

@@ -7,10 +7,11 @@ import (
 	"encoding/json"
 )
 
-// Built with -tags echarts (make build): the pinned copy from npm is part
-// of the binary, so it builds sites anywhere.
+// Built with -tags echarts (make build): nianbao's build of the pinned
+// ECharts (tools/echarts, made by npm ci) is part of the binary, so it
+// builds sites anywhere.
 
-//go:embed node_modules/echarts/dist/echarts.min.js
+//go:embed node_modules/.nianbao/echarts.min.js
 var echartsJS []byte
 
 //go:embed node_modules/echarts/package.json

@@ -10,12 +10,14 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"sync"
 	"syscall"
 	"time"
 
 	"nianbao/generator/build"
 	"nianbao/generator/check"
 	"nianbao/generator/diag"
+	"nianbao/generator/pinned"
 	"nianbao/generator/scaffold"
 	"nianbao/generator/serve"
 )
@@ -53,6 +55,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao serve: unexpected argument %q\n", rest[0])
 		return 2
 	}
+	withECharts(&o.Build, stderr)
 	o.Addr = net.JoinHostPort(*bind, strconv.Itoa(*port))
 	o.Log = stdout
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -113,6 +116,7 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao check: unexpected argument %q\n", rest[0])
 		return 2
 	}
+	withECharts(&o, stderr)
 	l, err := check.Run(o)
 	if err != nil {
 		fmt.Fprintf(stderr, "check failed: %v\n", err)
@@ -139,4 +143,14 @@ func printErr(w io.Writer, prefix string, err error) {
 		return
 	}
 	fmt.Fprintf(w, "%s: %v\n", prefix, err)
+}
+
+// withECharts has the build give sites the program's own ECharts (package
+// pinned), found once: embedded, or in nianbao's checkout, where npm ci
+// runs first when it is missing.
+func withECharts(o *build.Options, stderr io.Writer) {
+	site := o.Site
+	o.ECharts = sync.OnceValues(func() ([]byte, error) {
+		return pinned.EChartsOrInstall(func(msg string) { fmt.Fprintf(stderr, "nianbao: %s\n", msg) }, site)
+	})
 }

@@ -21,6 +21,7 @@ import (
 
 	"nianbao/generator/build"
 	"nianbao/generator/diag"
+	"nianbao/generator/pinned"
 )
 
 func main() {
@@ -55,7 +56,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
-		_, v, err := build.PinnedECharts("")
+		_, v, err := pinned.ECharts()
 		if err != nil {
 			v = "not found"
 		}
@@ -85,6 +86,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao build: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
+	withECharts(&o, stderr)
 	pr := newProgress(stdout, stderr)
 	if pr != nil {
 		o.Progress = pr.report

@@ -47,6 +47,10 @@ type Options struct {
 	// build removes its scratch files and leaves the output folder as it
 	// was. A build that has begun putting its files in place finishes.
 	Context context.Context
+	// ECharts gives the ECharts file of sites whose site.toml names none
+	// (charts.echarts): the commands pass the program's own copy (package
+	// pinned). It is called once a build, and only then.
+	ECharts func() ([]byte, error)
 }
 
 // ErrInterrupted is the error of a build stopped through Options.Context.
@@ -172,7 +176,7 @@ func Load(o Options, l *diag.List) *site.Site {
 		return nil // pages cannot be rendered without their layouts
 	}
 	s := site.New(cfg, data, c, members, th, "nianbao "+Version)
-	addECharts(s, fsys, o.Site, l)
+	addECharts(s, fsys, o, l)
 	return s
 }
 

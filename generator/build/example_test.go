@@ -12,7 +12,7 @@ func TestExampleSiteBuildsIdentically(t *testing.T) {
 	var trees [2]map[string][]byte
 	for i := range trees {
 		out := filepath.Join(t.TempDir(), "public")
-		st, err := Run(Options{Site: "../..", Out: out})
+		st, err := Run(Options{Site: "../..", Out: out, ECharts: programECharts})
 		if err != nil {
 			t.Fatal(err)
 		}

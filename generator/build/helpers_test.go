@@ -9,8 +9,15 @@ import (
 	"strings"
 	"testing"
 
+	"nianbao/generator/pinned"
 	"nianbao/generator/publish"
 )
+
+// programECharts gives builds the program's ECharts, as the commands do.
+func programECharts() ([]byte, error) {
+	data, _, err := pinned.ECharts()
+	return data, err
+}
 
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/")
 

@@ -27,6 +27,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"nianbao/generator/build"
+	"nianbao/generator/pinned"
 )
 
 const (
@@ -42,6 +43,12 @@ const (
 	// tabs is how many pages TestExampleSiteInBrowser opens at once.
 	tabs = 2
 )
+
+// programECharts gives builds the program's ECharts, as the commands do.
+func programECharts() ([]byte, error) {
+	data, _, err := pinned.ECharts()
+	return data, err
+}
 
 // env is what every test shares: one built site, one server and one browser,
 // made on first use and removed by TestMain.
@@ -100,7 +107,7 @@ func start() {
 	env.cleanup = append(env.cleanup, func() { os.RemoveAll(tmp) })
 
 	env.out = filepath.Join(tmp, "site")
-	if _, err := build.Run(build.Options{Site: "../..", Out: env.out}); err != nil {
+	if _, err := build.Run(build.Options{Site: "../..", Out: env.out, ECharts: programECharts}); err != nil {
 		env.err = fmt.Errorf("building the example site: %w", err)
 		return
 	}

@@ -153,7 +153,7 @@ func fileURL(dir, rel, query string) string {
 func TestSiteFromFiles(t *testing.T) {
 	setup(t)
 	dir := t.TempDir()
-	if _, err := build.Run(build.Options{Site: "../..", Out: dir, BaseURL: basePath}); err != nil {
+	if _, err := build.Run(build.Options{Site: "../..", Out: dir, BaseURL: basePath, ECharts: programECharts}); err != nil {
 		t.Fatalf("building the example site with baseURL %s: %v", basePath, err)
 	}
 	tb := newTab(t)
