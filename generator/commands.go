@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/signal"
 	"strconv"
+	"strings"
 	"sync"
 	"syscall"
 	"time"
@@ -47,6 +48,7 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	fl.BoolVar(&o.Build.Drafts, "drafts", false, "include sections marked draft = true")
 	port := fl.Int("port", 1313, "the port to listen on")
 	bind := fl.String("bind", "127.0.0.1", "the address to listen on (0.0.0.0 for every interface)")
+	allowed := fl.String("allowed-hosts", "", "host names to answer besides localhost, *.localhost and IP addresses, comma-separated")
 	rest, ok := parseArgs(fl, args)
 	if !ok {
 		return 2
@@ -57,6 +59,11 @@ func runServe(args []string, stdout, stderr io.Writer) int {
 	}
 	withECharts(&o.Build, stderr)
 	o.Addr = net.JoinHostPort(*bind, strconv.Itoa(*port))
+	for _, h := range strings.Split(*allowed, ",") {
+		if h = strings.TrimSpace(h); h != "" {
+			o.AllowedHosts = append(o.AllowedHosts, h)
+		}
+	}
 	o.Log = stdout
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()

@@ -20,6 +20,7 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
+	"nianbao/generator/input"
 	"nianbao/generator/metrics"
 	"nianbao/generator/pdf"
 	"nianbao/generator/publish"
@@ -101,7 +102,7 @@ func Run(o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	st := write(o.Context, s, os.DirFS(o.Site), w, &l, o.Progress)
+	st := write(o.Context, s, input.New(o.Site), w, &l, o.Progress)
 	if o.Context.Err() != nil {
 		if w != nil {
 			w.Abort()
@@ -137,7 +138,7 @@ func Run(o Options) (Stats, error) {
 // the content and the data, loads the theme, and assembles the model. It
 // returns nil when pages cannot be rendered at all.
 func Load(o Options, l *diag.List) *site.Site {
-	fsys := os.DirFS(o.Site)
+	fsys := input.New(o.Site)
 	src, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
 		l.Errorf(diag.Pos{File: config.File}, "cannot read the site settings: %v (is %s a site folder?)", unwrap(err), o.Site)
@@ -145,6 +146,10 @@ func Load(o Options, l *diag.List) *site.Site {
 	}
 	cfg := config.Parse(src, o.BaseURL, l)
 	extra := cfg.Extra()
+	// What may not be read is left out of every listing; say what it is.
+	for _, p := range fsys.Problems(content.Dir, "static", "layouts", "i18n", "themes/"+cfg.Theme) {
+		l.Errorf(diag.Pos{File: p.Path}, "%v", p.Err)
+	}
 	c := content.Load(fsys, content.Options{Default: cfg.Language, Extra: extra, Drafts: o.Drafts}, l)
 	scaffold.WarnStubs(c, l)
 

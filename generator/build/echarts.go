@@ -26,6 +26,9 @@ func addECharts(s *site.Site, fsys fs.FS, o Options, l *diag.List) {
 		l.Warnf(c.ECHartsPos, "charts.echarts is a URL: readers without access to %s will see no charts; a local file is safer", c.ECharts)
 		s.SetAssetURL("echarts.js", c.ECharts)
 		return
+	case c.ECharts != "" && !filepath.IsLocal(c.ECharts):
+		l.Errorf(c.ECHartsPos, "charts.echarts must name a file inside the site folder or an https URL, not %q", c.ECharts)
+		return
 	case c.ECharts != "":
 		var err error
 		if data, err = fs.ReadFile(fsys, filepath.ToSlash(filepath.Clean(c.ECharts))); err != nil {

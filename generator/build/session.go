@@ -14,6 +14,7 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
+	"nianbao/generator/input"
 	"nianbao/generator/metrics"
 	"nianbao/generator/publish"
 	"nianbao/generator/site"
@@ -148,7 +149,7 @@ func (s *Session) options() Options {
 	}
 	// Build for the local server, keeping the path of baseURL.
 	base := "/"
-	if src, err := os.ReadFile(filepath.Join(o.Site, config.File)); err == nil {
+	if src, err := input.New(o.Site).ReadFile(config.File); err == nil {
 		base = config.Parse(src, "", &diag.List{}).BasePath
 	}
 	o.BaseURL = "http://" + s.host + base
@@ -179,7 +180,7 @@ func (s *Session) full() Result {
 			return r
 		}
 	}
-	write(context.Background(), st, os.DirFS(o.Site), w, &l, nil)
+	write(context.Background(), st, input.New(o.Site), w, &l, nil)
 	r.Warnings = l.Warnings()
 	if l.HasErrors() {
 		if w != nil {

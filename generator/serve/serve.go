@@ -24,6 +24,9 @@ type Options struct {
 	// Debounce is how long the watcher waits for more events of one
 	// save; 0 means 10ms.
 	Debounce time.Duration
+	// AllowedHosts are Host names answered besides localhost, names under
+	// .localhost and IP addresses (see Hosts).
+	AllowedHosts []string
 }
 
 // Run builds the site, serves it and rebuilds on every change until ctx
@@ -39,7 +42,7 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer sess.Close()
-	srv := NewServer(sess)
+	srv := NewServer(sess, o.AllowedHosts...)
 
 	out := o.Build.Out
 	if out == "" {

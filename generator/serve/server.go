@@ -42,7 +42,8 @@ var scriptTag = []byte(`<script src="` + ScriptPath + `"></script>`)
 
 // Server serves a session's last good build, or its errors.
 type Server struct {
-	sess *build.Session
+	sess  *build.Session
+	hosts Hosts
 
 	mu      sync.Mutex
 	errs    []string // the last build's errors; empty after a good build
@@ -50,9 +51,10 @@ type Server struct {
 	builds  int
 }
 
-// NewServer returns a server for sess.
-func NewServer(sess *build.Session) *Server {
-	return &Server{sess: sess, clients: map[chan int]bool{}}
+// NewServer returns a server for sess that answers the local Host names
+// and IP addresses, and the names in allowed (see Hosts).
+func NewServer(sess *build.Session, allowed ...string) *Server {
+	return &Server{sess: sess, hosts: NewHosts(allowed...), clients: map[chan int]bool{}}
 }
 
 // Built records a finished build and tells every open page to reload.
@@ -80,6 +82,10 @@ func (s *Server) Built(r build.Result) {
 }
 
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !s.hosts.Allows(r.Host) {
+		http.Error(w, fmt.Sprintf("403 forbidden: the preview answers only localhost, *.localhost and IP addresses; to open it as %q, start nianbao serve --allowed-hosts %s", r.Host, hostOnly(r.Host)), http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case EventsPath:
 		s.events(w, r)
