@@ -75,7 +75,7 @@ func (s Stats) String() string {
 // diag.ErrorList, and leaves the output folder as it was.
 func Run(o Options) (Stats, error) {
 	start := time.Now()
-	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit()))
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(0)))
 	if o.Out == "" {
 		o.Out = filepath.Join(o.Site, "public")
 	}
@@ -90,6 +90,7 @@ func Run(o Options) (Stats, error) {
 	if s == nil {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
+	debug.SetMemoryLimit(memoryLimit(textBytes(s.Content)))
 	if o.PDF {
 		s.SetPDF()
 	}
@@ -346,14 +347,36 @@ func printPDFs(ctx context.Context, s *site.Site, w *publish.Writer) error {
 }
 
 // memoryLimit is the heap size the garbage collector works to stay under
-// during a build: a build keeps a few tens of MiB alive (the sections'
-// HTML for the print editions, the search index), and without a limit the
-// heap grows to twice that before a collection. GOMEMLIMIT overrides it.
-func memoryLimit() int64 {
+// during a build of text bytes of Markdown. A build keeps a few tens of
+// MiB alive (the sections' HTML for the print editions, the search index)
+// plus about ten times the text: without a limit the heap grows to twice
+// that before a collection, and a fixed limit below what must stay alive
+// makes the collector run without pause (a 32 MB section took minutes).
+// So the limit is 80 MiB, or 12 bytes for each byte of text when that is
+// more. GOMEMLIMIT overrides it.
+func memoryLimit(text int64) int64 {
 	if os.Getenv("GOMEMLIMIT") != "" {
 		return debug.SetMemoryLimit(-1)
 	}
-	return 80 << 20 // the benchmark site: ~90 MiB resident, a few GC cycles more
+	return max(80<<20, 12*text) // the benchmark site: ~90 MiB resident
+}
+
+// textBytes is the size of every Markdown text of the site.
+func textBytes(c *content.Content) int64 {
+	var n int64
+	add := func(pages map[string]*content.Page) {
+		for _, p := range pages {
+			n += int64(len(p.Body))
+		}
+	}
+	add(c.Home)
+	for _, y := range c.Years {
+		add(y.Index)
+		for _, sec := range y.Sections {
+			add(sec.Pages)
+		}
+	}
+	return n
 }
 
 // safeRender renders a page and turns a crash into an error that names

@@ -11,9 +11,12 @@ import (
 // "二主要举措", "Key measures" → "key-measures"; repeats get -1, -2.
 type headingIDs struct {
 	used map[string]bool
+	next map[string]int // the number to try next for a repeated id
 }
 
-func newHeadingIDs() *headingIDs { return &headingIDs{used: map[string]bool{}} }
+func newHeadingIDs() *headingIDs {
+	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+}
 
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	var out []rune
@@ -34,10 +37,15 @@ func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	if id == "" {
 		id = "section"
 	}
+	// Numbering resumes where the last repeat of base stopped, so that a
+	// page with many alike headings is numbered in linear time.
 	base := id
-	for i := 1; s.used[id]; i++ {
+	i := max(s.next[base], 1)
+	for s.used[id] {
 		id = base + "-" + strconv.Itoa(i)
+		i++
 	}
+	s.next[base] = i
 	s.used[id] = true
 	return []byte(id)
 }

@@ -241,20 +241,24 @@ func (c *conversion) heading(n *ast.Heading) {
 }
 
 // headingTexts fills in the headings' text from the rendered HTML, so that
-// escapes, entities, emphasis and references read as on the page.
+// escapes, entities, emphasis and references read as on the page. The
+// headings come in the order of the page, so each search starts where the
+// last one ended: one pass over the page, however many headings it has.
 func headingTexts(hs []Heading, out []byte) {
+	pos := 0
 	for i := range hs {
 		open := fmt.Sprintf(`<h%d id="%s">`, hs[i].Level, html.EscapeString(hs[i].ID))
-		start := bytes.Index(out, []byte(open))
+		start := bytes.Index(out[pos:], []byte(open))
 		if start < 0 {
 			continue
 		}
-		rest := out[start+len(open):]
+		rest := out[pos+start+len(open):]
 		end := bytes.Index(rest, []byte(fmt.Sprintf("</h%d>", hs[i].Level)))
 		if end < 0 {
 			continue
 		}
 		hs[i].Text = textOf(rest[:end])
+		pos += start + len(open) + end
 	}
 }
 
