@@ -174,6 +174,7 @@ func Load(o Options, l *diag.List) *site.Site {
 	if c.Members.Src != nil {
 		members = content.ParseMembers(c.Members, extra, l)
 	}
+	content.CheckLeads(cfg.Alliance.Leads, cfg.Alliance.LeadsPos, members, c.Members.Src != nil, l)
 
 	var themeErrs diag.List
 	th := loadTheme(fsys, cfg, o.Theme, &themeErrs)

@@ -32,18 +32,19 @@ func TestDataDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// Only the years that have a value or a target (SPEC §11): member_units
+	// has neither in 2024.
 	want := [][]string{
-		{"metric", "group", "name", "year", "value", "target", "unit"},
-		{"talent.order_class_students", "talent", "订单班学生", "2024", "1228", "", "人"},
-		{"talent.order_class_students", "talent", "订单班学生", "2025", "1380", "1500", "人"},
-		{"talent.placement_rate", "talent", "毕业去向落实率", "2024", "91.1", "", "%"},
-		{"talent.placement_rate", "talent", "毕业去向落实率", "2025", "93.2", "95.0", "%"},
-		{"talent.student_teacher_ratio", "talent", "生师比", "2024", "19.2", "", ""},
-		{"talent.student_teacher_ratio", "talent", "生师比", "2025", "18.4", "18.0", ""},
-		{"operation.operating_funds", "operation", "年度运行经费", "2024", "1160", "", "万元"},
-		{"operation.operating_funds", "operation", "年度运行经费", "2025", "1480", "", "万元"},
-		{"operation.member_units", "operation", "成员单位", "2024", "", "", "家"},
-		{"operation.member_units", "operation", "成员单位", "2025", "86", "", "家"},
+		{"metric", "group", "name", "year", "value", "target", "unit", "code", "note", "note_en"},
+		{"talent.order_class_students", "talent", "订单班学生", "2024", "1228", "", "人", "", "", ""},
+		{"talent.order_class_students", "talent", "订单班学生", "2025", "1380", "1500", "人", "", "", ""},
+		{"talent.placement_rate", "talent", "毕业去向落实率", "2024", "91.1", "", "%", "", "", ""},
+		{"talent.placement_rate", "talent", "毕业去向落实率", "2025", "93.2", "95.0", "%", "", "含升学", "includes further study"},
+		{"talent.student_teacher_ratio", "talent", "生师比", "2024", "19.2", "", "", "", "", ""},
+		{"talent.student_teacher_ratio", "talent", "生师比", "2025", "18.4", "18.0", "", "", "", ""},
+		{"operation.operating_funds", "operation", "年度运行经费", "2024", "1160", "", "万元", "", "", ""},
+		{"operation.operating_funds", "operation", "年度运行经费", "2025", "1480", "", "万元", "", "", ""},
+		{"operation.member_units", "operation", "成员单位", "2025", "86", "", "家", "", "", ""},
 	}
 	if got, w := strings.Join(flatten(rows), "\n"), strings.Join(flatten(want), "\n"); got != w {
 		t.Errorf("metrics.csv:\n%s\nwant:\n%s", got, w)

@@ -8,7 +8,8 @@
 //	theme       the theme folder under themes/ (default "default")
 //	[languages.<lang>]  each extra language, served at /<lang>/: title,
 //	            description, label (the switcher's text, e.g. "English")
-//	[alliance]  name, founded, lead (and their _<lang> translations)
+//	[alliance]  name, founded, lead (and their _<lang> translations);
+//	            leads: the lead units (牵头单位) as ids of content/members.toml
 //	[charts]    echarts: a local ECharts file, relative to the site folder,
 //	            or an https URL (allowed, with a warning)
 package config
@@ -47,6 +48,11 @@ type Alliance struct {
 	Name    lang.Text
 	Lead    lang.Text
 	Founded int
+	// Leads are the lead units (牵头单位: the park's government or
+	// committee, the lead college, the lead enterprise) as member ids,
+	// in the order written; LeadsPos holds where each was written.
+	Leads    []string
+	LeadsPos []diag.Pos
 }
 
 // Charts holds chart settings.
@@ -149,9 +155,10 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 		}
 	}
 	if a, ok := root.Table("alliance", l); ok {
-		a.Unknown(l, "[alliance]", append(tomldoc.Translated("name", "lead"), "founded")...)
+		a.Unknown(l, "[alliance]", append(tomldoc.Translated("name", "lead"), "founded", "leads")...)
 		c.Alliance.Name = a.Text("name", extra, l)
 		c.Alliance.Lead = a.Text("lead", extra, l)
+		c.parseLeads(a, l)
 		if y, ok := a.Int("founded", l); ok {
 			c.Alliance.Founded = int(y)
 		}
@@ -174,6 +181,25 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 	}
 	c.finish(baseURL, pos, l)
 	return c
+}
+
+// parseLeads reads [alliance] leads, the member ids of the lead units;
+// whether each is a member is checked once members.toml is read.
+func (c *Config) parseLeads(a *tomldoc.Table, l *diag.List) {
+	ids, ok := a.Strings("leads", l)
+	if !ok {
+		return
+	}
+	seen := map[string]bool{}
+	for i, id := range ids {
+		if seen[id] {
+			l.Errorf(a.ElemPos("leads", i), "lead unit %q is listed twice", id)
+			continue
+		}
+		seen[id] = true
+		c.Alliance.Leads = append(c.Alliance.Leads, id)
+		c.Alliance.LeadsPos = append(c.Alliance.LeadsPos, a.ElemPos("leads", i))
+	}
 }
 
 func (c *Config) parseLanguage(langs *tomldoc.Table, code string, l *diag.List) {

@@ -3,6 +3,7 @@ package content
 import (
 	"regexp"
 	"slices"
+	"strings"
 
 	"nianbao/generator/diag"
 	"nianbao/generator/lang"
@@ -20,8 +21,12 @@ type Member struct {
 	Pos    diag.Pos
 }
 
-// MemberTypes are the kinds of member, in the order they are shown.
-var MemberTypes = []string{"government", "college", "enterprise", "institute", "association"}
+// MemberTypes are the kinds of member, in the order they are shown: the
+// national standard tells the park's government or committee from the
+// city government, and secondary vocational schools (中职), higher
+// vocational colleges (高职, vocational bachelor programmes included) and
+// universities (普通本科) from one another; "college" is any other school.
+var MemberTypes = []string{"government", "park", "secondary-vocational", "higher-vocational", "university", "college", "enterprise", "institute", "association"}
 
 var memberIDRe = regexp.MustCompile(`^[a-z0-9][a-z0-9-]*$`)
 
@@ -67,7 +72,7 @@ func ParseMembers(f File, extra []string, l *diag.List) []*Member {
 		m.URL, _ = t.String("url", l)
 		if typ, ok := t.String("type", l); ok {
 			if !slices.Contains(MemberTypes, typ) {
-				l.Errorf(t.ValuePos("type"), "member type %q must be government, college, enterprise, institute or association", typ)
+				l.Errorf(t.ValuePos("type"), "member type %q must be one of %s%s", typ, strings.Join(MemberTypes, ", "), diag.DidYouMean(typ, MemberTypes))
 			}
 			m.Type = typ
 		} else if !t.Has("type") {
@@ -79,4 +84,25 @@ func ParseMembers(f File, extra []string, l *diag.List) []*Member {
 		out = append(out, m)
 	}
 	return out
+}
+
+// CheckLeads reports each lead unit id (of [alliance] leads, written at
+// poss) that is not a member; hasFile tells whether members.toml exists.
+func CheckLeads(ids []string, poss []diag.Pos, members []*Member, hasFile bool, l *diag.List) {
+	if len(ids) == 0 {
+		return
+	}
+	if !hasFile {
+		l.Errorf(poss[0], "leads names members, but there is no content/members.toml: list the lead units there as [[member]] tables")
+		return
+	}
+	known := make([]string, len(members))
+	for i, m := range members {
+		known[i] = m.ID
+	}
+	for i, id := range ids {
+		if !slices.Contains(known, id) {
+			l.Errorf(poss[i], "lead unit %q is not a member in content/members.toml%s", id, diag.DidYouMean(id, known))
+		}
+	}
 }

@@ -65,7 +65,7 @@ func TestMemberProblemsAreReportedWhereWritten(t *testing.T) {
 		{"no type", "[[member]]\nid = \"a\"\nname = \"甲\"\n",
 			`content/members.toml:2:6: member "a" has no type`},
 		{"unknown type", "[[member]]\nid = \"a\"\nname = \"甲\"\ntype = \"school\"\n",
-			`content/members.toml:4:8: member type "school" must be government, college, enterprise, institute or association`},
+			`content/members.toml:4:8: member type "school" must be one of government, park, secondary-vocational, higher-vocational, university, college, enterprise, institute, association`},
 		{"joined not an integer", ok + "joined = \"2023\"\n",
 			`content/members.toml:5:10: joined must be an integer, not a string`},
 		{"unknown field", ok + "website = \"x\"\n",

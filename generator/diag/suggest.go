@@ -1,5 +1,16 @@
 package diag
 
+import "fmt"
+
+// DidYouMean returns `; did you mean "x"?` for the candidate closest to s
+// when it is a likely typo of it (see Closest), else "".
+func DidYouMean(s string, candidates []string) string {
+	if c := Closest(s, candidates, len([]rune(s))/2+1); c != "" {
+		return fmt.Sprintf("; did you mean %q?", c)
+	}
+	return ""
+}
+
 // Closest returns the candidate nearest to s when it is a likely typo of
 // it (at most maxDist edits, and fewer edits than its length), else "".
 func Closest(s string, candidates []string, maxDist int) string {

@@ -14,6 +14,8 @@
 //	description, source   free text; description_<lang>, source_<lang>
 //	targets     plan targets by year: { 2025 = 150, 2026 = 180 }
 //	            (a flag's are true or false: { 2025 = true })
+//	code        the indicator's number in the national standard or the plan ("2.3.1")
+//	min, max    the values possible; a value outside them is an error
 package metrics
 
 import (
@@ -71,6 +73,8 @@ type Metric struct {
 	Decimals    int // digits after the point; AsWritten to show values as written
 	Better      Better
 	Targets     map[int]float64
+	Code        string   // the indicator's number in the national standard or the plan
+	Min, Max    *float64 // the bounds of a possible value, when set
 	Pos         diag.Pos
 }
 
@@ -182,7 +186,7 @@ func (c *Catalogue) parseGroup(t *tomldoc.Table, langs []string, l *diag.List) {
 }
 
 func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) {
-	t.Unknown(l, "[[metric]]", append(tomldoc.Translated("name", "unit", "description", "source"), "id", "kind", "decimals", "better", "targets")...)
+	t.Unknown(l, "[[metric]]", append(tomldoc.Translated("name", "unit", "description", "source"), "id", "kind", "decimals", "better", "targets", "code", "min", "max")...)
 	id, ok := t.String("id", l)
 	if !t.Has("id") {
 		l.Errorf(t.Pos(), "metric has no id")
@@ -241,6 +245,8 @@ func (c *Catalogue) parseMetric(t *tomldoc.Table, langs []string, l *diag.List) 
 	if tt, ok := t.Table("targets", l); ok {
 		parseTargets(m, tt, l)
 	}
+	m.Code, _ = t.String("code", l)
+	parseBounds(m, t, l)
 	g.Metrics = append(g.Metrics, m)
 	c.byID[id] = m
 }
@@ -280,6 +286,42 @@ func flagValue(t *tomldoc.Table, key, what string, l *diag.List) (float64, bool)
 		return 1, true
 	}
 	return 0, true
+}
+
+// parseBounds reads min and max, and checks the targets against them.
+func parseBounds(m *Metric, t *tomldoc.Table, l *diag.List) {
+	for _, k := range []string{"min", "max"} {
+		if v, ok := t.Number(k, l); ok {
+			if k == "min" {
+				m.Min = &v
+			} else {
+				m.Max = &v
+			}
+		}
+	}
+	if m.Min != nil && m.Max != nil && *m.Min > *m.Max {
+		l.Errorf(t.ValuePos("max"), "max %s of metric %q is below its min %s", FormatNumber(*m.Max, AsWritten, false), m.ID, FormatNumber(*m.Min, AsWritten, false))
+		m.Min, m.Max = nil, nil
+		return
+	}
+	tt, _ := t.Table("targets", nil)
+	for _, y := range m.TargetYears() {
+		if msg := m.OutOfBounds(m.Targets[y]); msg != "" {
+			l.Errorf(tt.ValuePos(strconv.Itoa(y)), "target %s", msg)
+		}
+	}
+}
+
+// OutOfBounds says how v lies outside m's min and max ("…"), or "".
+func (m *Metric) OutOfBounds(v float64) string {
+	f := func(x float64) string { return FormatNumber(x, AsWritten, false) }
+	switch {
+	case m.Min != nil && v < *m.Min:
+		return fmt.Sprintf("%s of %q is below its min %s", f(v), m.ID, f(*m.Min))
+	case m.Max != nil && v > *m.Max:
+		return fmt.Sprintf("%s of %q is above its max %s", f(v), m.ID, f(*m.Max))
+	}
+	return ""
 }
 
 func (c *Catalogue) groupIDs() []string {

@@ -129,6 +129,7 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		return
 	}
 	v := Value{Pos: gt.KeyPos(key)}
+	at := gt.ValuePos(key)
 	if m.Kind == Flag {
 		d.parseFlag(year, m, gt, key, v, langs, l)
 		return
@@ -155,8 +156,13 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		}
 		v.V = n
 		v.Note = raw.Text("note", langs, l)
+		at = raw.ValuePos("value")
 	default:
 		l.Errorf(gt.ValuePos(key), "value of %q must be a number, not %s", id, article(gt.Kind(key)))
+		return
+	}
+	if msg := m.OutOfBounds(v.V); msg != "" {
+		l.Errorf(at, "value %s", msg)
 		return
 	}
 	d.Set(m, year, v)

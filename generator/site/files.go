@@ -30,34 +30,86 @@ func (s *Site) Files(pages []*Page) []File {
 	return files
 }
 
-// metricsCSV is every metric and year, for spreadsheets: RFC 4180 with
-// CRLF line ends, UTF-8 with a byte order mark so that spreadsheet
-// programs read Chinese correctly. Text that could start a formula gets a
-// leading ' (package sheet); numbers are written as they are.
+// metricsCSV is every value and target that exists, for spreadsheets:
+// RFC 4180 with CRLF line ends, UTF-8 with a byte order mark so that
+// spreadsheet programs read Chinese correctly. Text that could start a
+// formula gets a leading ' (package sheet); numbers are written as they
+// are. `nianbao data import` reads it back (metric, year, value, note_*).
 func (s *Site) metricsCSV() []byte {
 	var buf bytes.Buffer
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	w.Write([]string{"metric", "group", "name", "year", "value", "target", "unit"})
+	for _, row := range s.DataRows() {
+		rec := make([]string, len(row))
+		for i, c := range row {
+			if c.IsNumber {
+				rec[i] = c.Text
+			} else {
+				rec[i] = sheet.Text(c.Text)
+			}
+		}
+		w.Write(rec)
+	}
+	w.Flush()
+	return buf.Bytes()
+}
+
+// Cell is one cell of the data downloads: a number (written as the text
+// shows it, with the metric's decimals) or text.
+type Cell struct {
+	Text     string
+	Number   float64
+	IsNumber bool
+}
+
+func textCell(s string) Cell { return Cell{Text: s} }
+
+// valueCell is a value or target of m: a number, or true/false as text
+// for a yes/no metric.
+func valueCell(m *metrics.Metric, v float64) Cell {
+	if m.Kind == metrics.Flag {
+		return textCell(m.Plain(v))
+	}
+	return Cell{Text: m.Plain(v), Number: v, IsNumber: true}
+}
+
+// DataRows are the rows of /data/metrics.csv and of the values sheet of
+// /data/metrics.xlsx: a header, then one row per metric and year that has
+// a value or a target, metrics in catalogue order.
+func (s *Site) DataRows() [][]Cell {
+	extra := s.Config.Extra()
+	header := []Cell{textCell("metric"), textCell("group"), textCell("name"), textCell("year"), textCell("value"), textCell("target"), textCell("unit"), textCell("code"), textCell("note")}
+	for _, lg := range extra {
+		header = append(header, textCell("note_"+lg))
+	}
+	rows := [][]Cell{header}
 	for _, m := range s.Data.Catalogue.Metrics {
 		unit := m.UnitIn(s.Config.Language)
 		if m.Kind == metrics.Percent {
 			unit = "%"
 		}
 		for _, y := range s.metricYears(m) {
-			value, target := "", ""
-			if v, ok := s.Data.Value(m, y); ok {
-				value = m.Plain(v.V)
+			v, hasValue := s.Data.Value(m, y)
+			t, hasTarget := m.Targets[y]
+			if !hasValue && !hasTarget {
+				continue
 			}
-			if t, ok := m.Targets[y]; ok {
-				target = m.Plain(t)
+			value, target := textCell(""), textCell("")
+			if hasValue {
+				value = valueCell(m, v.V)
 			}
-			w.Write([]string{sheet.Text(m.ID), sheet.Text(m.Group.ID), sheet.Text(m.Name.Base), strconv.Itoa(y), value, target, sheet.Text(unit)})
+			if hasTarget {
+				target = valueCell(m, t)
+			}
+			row := []Cell{textCell(m.ID), textCell(m.Group.ID), textCell(m.Name.Base), {Text: strconv.Itoa(y), Number: float64(y), IsNumber: true}, value, target, textCell(unit), textCell(m.Code), textCell(v.Note.Base)}
+			for _, lg := range extra {
+				row = append(row, textCell(v.Note.Tr[lg]))
+			}
+			rows = append(rows, row)
 		}
 	}
-	w.Flush()
-	return buf.Bytes()
+	return rows
 }
 
 // metricYears are the report years and m's target years, ascending.
@@ -95,6 +147,7 @@ func (s *Site) metricsJSON() []byte {
 	}
 	type metric struct {
 		ID          string             `json:"id"`
+		Code        string             `json:"code,omitempty"`
 		Group       string             `json:"group"`
 		Name        jsonText           `json:"name"`
 		Unit        jsonText           `json:"unit"`
@@ -119,7 +172,7 @@ func (s *Site) metricsJSON() []byte {
 		doc.Groups = append(doc.Groups, group{ID: g.ID, Name: s.text(g.Name.Base, g.Name.Tr)})
 	}
 	for _, m := range s.Data.Catalogue.Metrics {
-		jm := metric{ID: m.ID, Group: m.Group.ID, Name: s.text(m.Name.Base, m.Name.Tr), Unit: s.text(m.Unit.Base, m.Unit.Tr),
+		jm := metric{ID: m.ID, Code: m.Code, Group: m.Group.ID, Name: s.text(m.Name.Base, m.Name.Tr), Unit: s.text(m.Unit.Base, m.Unit.Tr),
 			Kind: string(m.Kind), Better: string(m.Better), Targets: map[string]float64{}, Values: map[string]value{}}
 		if m.Decimals != metrics.AsWritten {
 			d := m.Decimals

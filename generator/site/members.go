@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"sort"
 
 	"nianbao/generator/charts"
@@ -72,6 +73,9 @@ func (s *Site) memberData(lg string) (*metrics.Data, int) {
 	sort.Ints(years)
 	var ms []*metrics.Metric
 	for _, typ := range content.MemberTypes {
+		if !slices.ContainsFunc(s.Members, func(m *content.Member) bool { return m.Type == typ }) {
+			continue // nine types: a chart of the ones the alliance has
+		}
 		ms = append(ms, &metrics.Metric{ID: "members." + typ, Key: typ, Name: lang.Plain(t["member_"+typ]), Unit: lang.Plain(t["members_unit"]), Kind: metrics.Count, Better: metrics.Neutral})
 	}
 	cat := metrics.NewCatalogue(ms)
@@ -90,4 +94,19 @@ func (s *Site) memberData(lg string) (*metrics.Data, int) {
 		}
 	}
 	return d, years[len(years)-1]
+}
+
+// leadUnits returns the lead units of [alliance] leads in language lg;
+// ids that are not members were reported when the members were read.
+func (s *Site) leadUnits(lg string) []theme.LeadUnit {
+	t := s.Theme.Strings(lg)
+	var out []theme.LeadUnit
+	for _, id := range s.Config.Alliance.Leads {
+		for _, m := range s.Members {
+			if m.ID == id {
+				out = append(out, theme.LeadUnit{ID: id, Name: m.Name.In(lg), Type: t["type_"+m.Type], URL: m.URL})
+			}
+		}
+	}
+	return out
 }

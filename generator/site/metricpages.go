@@ -146,6 +146,7 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 	v.Title = m.Name.In(lg)
 	mp := &theme.MetricPage{
 		ID:          m.ID,
+		Code:        m.Code,
 		Group:       m.Group.Name.In(lg),
 		Unit:        m.UnitIn(lg),
 		Kind:        t["kind_"+string(m.Kind)],

@@ -122,6 +122,14 @@ func (s *Site) siteView(lg lang.Language) *theme.Site {
 	if v.Alliance == "" {
 		v.Alliance = v.Title
 	}
+	v.Leads = s.leadUnits(lg.Code)
+	if v.Lead == "" && len(v.Leads) > 0 {
+		names := make([]string, len(v.Leads))
+		for i, u := range v.Leads {
+			names[i] = u.Name
+		}
+		v.Lead = strings.Join(names, s.Theme.Strings(lg.Code)["list_separator"])
+	}
 	for i := len(reports) - 1; i >= 0; i-- {
 		v.Reports = append(v.Reports, reports[i])
 	}

@@ -75,8 +75,9 @@ func (p *Page) T(key string) (string, error) {
 type Site struct {
 	Title       string
 	Description string
-	Alliance    string // the alliance's name
-	Lead        string // the leading body
+	Alliance    string     // the alliance's name
+	Lead        string     // the leading body: [alliance] lead, else the lead units' names
+	Leads       []LeadUnit // the lead units ([alliance] leads), in the order written
 	Founded     int
 	Home        string // the home page URL in this language
 	BaseURL     string
@@ -241,6 +242,7 @@ type (
 	// MetricPage is /metrics/<id>/.
 	MetricPage struct {
 		ID          string
+		Code        string // the indicator's number in the national standard or the plan
 		Group       string
 		Unit        string
 		Kind        string // the kind, in words
@@ -276,6 +278,14 @@ type (
 		Type    string // government, college, …
 		Name    string // the type in words
 		Members []Member
+	}
+
+	// LeadUnit is one of the alliance's lead units (牵头单位).
+	LeadUnit struct {
+		ID   string // the member id
+		Name string
+		Type string // the member type in words, singular: 园区 / Park
+		URL  string
 	}
 
 	// Member is one member.
