@@ -232,7 +232,7 @@ func write(ctx context.Context, s *site.Site, fsys fs.FS, w *publish.Writer, l *
 		for _, f := range s.Theme.Static {
 			static[f.Path] = true
 		}
-		for _, f := range s.Files(pages) {
+		for _, f := range s.Files(pages, l) {
 			if static[f.Name] {
 				continue // the site's own robots.txt (say) wins
 			}

@@ -309,7 +309,7 @@ func (s *Session) writeFiles(l *diag.List) {
 	for _, f := range s.site.Theme.Static {
 		static[f.Path] = true
 	}
-	for _, f := range s.site.Files(s.pages) {
+	for _, f := range s.site.Files(s.pages, l) {
 		if static[f.Name] {
 			continue // the site's own robots.txt (say) wins
 		}

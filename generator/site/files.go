@@ -10,16 +10,22 @@ import (
 	"strconv"
 	"strings"
 
+	"nianbao/generator/diag"
 	"nianbao/generator/metrics"
 	"nianbao/generator/sheet"
 )
 
 // Files returns the files that are not pages: the data downloads, the
 // sitemap, each language's feed and robots.txt. Paths are relative to the
-// site root.
-func (s *Site) Files(pages []*Page) []File {
+// site root. A download that cannot be made is reported to l.
+func (s *Site) Files(pages []*Page, l *diag.List) []File {
+	xlsx, err := s.metricsXLSX()
+	if err != nil {
+		l.Errorf(diag.Pos{File: "/data/metrics.xlsx"}, "%v", err)
+	}
 	files := []File{
 		{Name: "data/metrics.csv", Data: s.metricsCSV()},
+		{Name: "data/metrics.xlsx", Data: xlsx},
 		{Name: "data/metrics.json", Data: s.metricsJSON()},
 		{Name: "sitemap.xml", Data: s.sitemap(pages)},
 		{Name: "robots.txt", Data: []byte("User-agent: *\nAllow: /\n\nSitemap: " + s.Permalink("sitemap.xml") + "\n")},
