@@ -6,6 +6,8 @@
 //	nianbao new <year> [--site DIR]
 //	nianbao new site <dir>
 //	nianbao check [--site DIR] [--strict] [--drafts]
+//	nianbao data template <year> [--site DIR] [--out FILE.xlsx]
+//	nianbao data import FILE --year Y [--site DIR]
 //	nianbao version
 package main
 
@@ -17,6 +19,7 @@ import (
 	"io"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"nianbao/generator/build"
@@ -36,6 +39,8 @@ Usage:
   nianbao new <year> [--site DIR]   start a year from the previous one
   nianbao new site <dir>            a minimal site that builds
   nianbao check [--site DIR] [--strict] [--drafts]
+  nianbao data template <year> [--site DIR] [--out FILE.xlsx]
+  nianbao data import FILE --year Y [--site DIR]
   nianbao version
 
 Run "nianbao <command> -h" for a command's options.
@@ -55,6 +60,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return runNew(args[1:], stdout, stderr)
 	case "check":
 		return runCheck(args[1:], stdout, stderr)
+	case "data":
+		return runData(args[1:], stdout, stderr)
 	case "version", "--version", "-v":
 		_, v, err := pinned.ECharts()
 		if err != nil {
@@ -66,8 +73,22 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprint(stdout, usage)
 		return 0
 	}
-	fmt.Fprintf(stderr, "nianbao: unknown command %q\n\n%s", args[0], usage)
+	fmt.Fprintf(stderr, "nianbao: unknown command %q%s\n\n%s", args[0], suggestion(args[0], commands), usage)
 	return 2
+}
+
+// commands are the program's commands, for suggestions.
+var commands = []string{"build", "serve", "new", "check", "data", "version", "help"}
+
+// suggestion is "; did you mean "x"?" for a mistyped command: the nearest
+// one, or the one it starts (serve for server, build for builds).
+func suggestion(s string, known []string) string {
+	for _, k := range known {
+		if len(s) > len(k) && strings.HasPrefix(s, k) || len(s) >= 3 && strings.HasPrefix(k, s) {
+			return fmt.Sprintf("; did you mean %q?", k)
+		}
+	}
+	return diag.DidYouMean(s, known)
 }
 
 func runBuild(args []string, stdout, stderr io.Writer) int {

@@ -170,6 +170,7 @@ func Load(o Options, l *diag.List) *site.Site {
 		}
 	}
 	wg.Wait()
+	data.WarnImplausible(l)
 	var members []*content.Member
 	if c.Members.Src != nil {
 		members = content.ParseMembers(c.Members, extra, l)

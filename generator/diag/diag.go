@@ -19,10 +19,16 @@ type Pos struct {
 	File string
 	Line int
 	Col  int
+	// Ref, when set, is a spreadsheet cell such as "2025年数据!C7", shown
+	// instead of line and column (file:sheet!cell); Line and Col then hold
+	// its row and column, so that cells sort row by row.
+	Ref string
 }
 
 func (p Pos) String() string {
 	switch {
+	case p.Ref != "":
+		return p.File + ":" + p.Ref
 	case p.Line == 0:
 		return p.File
 	case p.Col == 0:

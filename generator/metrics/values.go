@@ -15,7 +15,8 @@ import (
 type Value struct {
 	V    float64
 	Note lang.Text
-	Pos  diag.Pos // where it was written
+	Pos  diag.Pos // where it was written (its key)
+	At   diag.Pos // where the number itself is written
 }
 
 // Data is the catalogue with every year's values.
@@ -165,6 +166,7 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		l.Errorf(at, "value %s", msg)
 		return
 	}
+	v.At = at
 	d.Set(m, year, v)
 }
 

@@ -1,0 +1,200 @@
+package datadesk
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/simplifiedchinese"
+)
+
+// clerkWorkbook is a workbook a data clerk made herself: English headers,
+// a custom percentage format, and the mistakes of a long day.
+func clerkWorkbook(t *testing.T, dir string) string {
+	x := excelize.NewFile()
+	defer x.Close()
+	s := "Sheet1"
+	must(t, x.SetSheetName(s, "Data 2025"))
+	s = "Data 2025"
+	rows := [][]any{
+		{"Metric ID", "2025 value", "Note", "Note (en)"},
+		{"talent.order_class_students", "1,380"},
+		{"talent.placement_rate", 0.932, "含升学"},
+		{"talent.student_teacher_ratio", "18.4x"},
+		{"talent.order_class_student", 12},
+		{"operation.operating_funds", "-"},
+		{"operation.member_units", "", "只有备注"},
+		{"talent.order_class_students", 1},
+		{"", 5},
+		{"operation.operating_fund", true},
+	}
+	for r, row := range rows {
+		for c, v := range row {
+			ref, _ := excelize.CoordinatesToCellName(c+1, r+1)
+			must(t, x.SetCellValue(s, ref, v))
+		}
+	}
+	custom := "0.0%"
+	pct, err := x.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+	must(t, err)
+	must(t, x.SetCellStyle(s, "B3", "B3", pct))
+	must(t, x.SetCellStyle(s, "B5", "B5", pct))
+	path := filepath.Join(dir, "clerk.xlsx")
+	must(t, x.SaveAs(path))
+	return path
+}
+
+func TestEveryWorkbookProblemIsReportedAtItsCell(t *testing.T) {
+	site := writeFixture(t, nil)
+	before := read(t, filepath.Join(site, "content/2025/metrics.toml"))
+	path := clerkWorkbook(t, t.TempDir())
+	_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+	want := []string{
+		path + `:Data 2025!B4: value of talent.student_teacher_ratio is not a number: "18.4x"`,
+		path + `:Data 2025!A5: unknown metric "talent.order_class_student"; did you mean "talent.order_class_students"?`,
+		path + `:Data 2025!B7: operation.member_units has a note but no value; fill in the value, or clear the note (an empty value means not collected)`,
+		path + `:Data 2025!A8: talent.order_class_students is given twice (first at ` + path + `:Data 2025!A2)`,
+		path + `:Data 2025!B9: a value in a row without a metric id`,
+		path + `:Data 2025!A10: unknown metric "operation.operating_fund"; did you mean "operation.operating_funds"?`,
+	}
+	if got := messages(err); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if after := read(t, filepath.Join(site, "content/2025/metrics.toml")); after != before {
+		t.Error("a failed import changed the year file")
+	}
+}
+
+func TestWorkbookValueProblems(t *testing.T) {
+	site := writeFixture(t, nil)
+	for _, tc := range []struct {
+		name string
+		cell any
+		pct  bool
+		want string
+	}{
+		{"percent format on a count", 0.5, true, `:S!B2: value of talent.order_class_students is formatted as a percentage (50.0%), but talent.order_class_students is a count; format the cell as a number`},
+		{"percent text on a count", "50%", false, `:S!B2: value of talent.order_class_students is written as a percentage, but talent.order_class_students is a count; write the number alone`},
+		{"yes on a number", true, false, `:S!B2: value of talent.order_class_students holds TRUE, but talent.order_class_students is a number`},
+		{"words", "约1380人", false, `:S!B2: value of talent.order_class_students is not a number: "约1380人"`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			x := excelize.NewFile()
+			must(t, x.SetSheetName("Sheet1", "S"))
+			must(t, x.SetCellValue("S", "A1", "metric"))
+			must(t, x.SetCellValue("S", "B1", "value"))
+			must(t, x.SetCellValue("S", "A2", "talent.order_class_students"))
+			must(t, x.SetCellValue("S", "B2", tc.cell))
+			if tc.pct {
+				custom := "0.0%"
+				st, _ := x.NewStyle(&excelize.Style{CustomNumFmt: &custom})
+				must(t, x.SetCellStyle("S", "B2", "B2", st))
+			}
+			path := filepath.Join(t.TempDir(), "v.xlsx")
+			must(t, x.SaveAs(path))
+			x.Close()
+			_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+			if got := messages(err); !slices.Equal(got, []string{path + tc.want}) {
+				t.Errorf("got %q\nwant %q", got, path+tc.want)
+			}
+		})
+	}
+}
+
+func TestWrongYearIsNamed(t *testing.T) {
+	site := writeFixture(t, nil)
+	path := filepath.Join(t.TempDir(), "2025-metrics.xlsx")
+	_, err := Template(TemplateOptions{Site: site, Year: 2025, Out: path})
+	must(t, err)
+	_, err = Import(ImportOptions{Site: site, File: path, Year: 2026})
+	want := path + ":2025年数据!A1: no column of 2026 values: this file's values are for 2025; import it with --year 2025, or rename the column"
+	if got := messages(err); !slices.Equal(got, []string{want}) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestGB18030CSVAsExcelSavesIt imports the template saved as CSV by Excel
+// on Chinese Windows: GB18030, no byte order mark, CRLF, percentages and
+// thousands separators as shown.
+func TestGB18030CSVAsExcelSavesIt(t *testing.T) {
+	site := writeFixture(t, nil)
+	text := "分组,指标ID,指标编号,指标名称,单位,2024年数值,2025年数值,2025年目标,备注,备注（en）\r\n" +
+		"人才培养,talent.order_class_students,,订单班学生,人,\"1,228\",\"1,380\",\"1,500\",,\r\n" +
+		"人才培养,talent.placement_rate,,毕业去向落实率,%,91.1%,93.2%,95.0%,含升学,includes further study\r\n" +
+		"人才培养,talent.student_teacher_ratio,,生师比,,19.2,18.4,18,,\r\n" +
+		"实体化运行,operation.operating_funds,,年度运行经费,万元,1160,1480,,,\r\n" +
+		"实体化运行,operation.member_units,,成员单位,家,,86,,,\r\n"
+	gb, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	must(t, err)
+	if strings.HasPrefix(gb, "\xef\xbb\xbf") || strings.Contains(gb, "指标") {
+		t.Fatal("the test's CSV is not GB18030 bytes")
+	}
+	path := filepath.Join(t.TempDir(), "2025.csv")
+	must(t, os.WriteFile(path, []byte(gb), 0o644))
+	before := read(t, filepath.Join(site, "content/2025/metrics.toml"))
+	_, err = Import(ImportOptions{Site: site, File: path, Year: 2025})
+	must(t, err)
+	got := read(t, filepath.Join(site, "content/2025/metrics.toml"))
+	if strings.SplitN(got, "\n", 2)[1] != "\n"+before {
+		t.Errorf("year file:\n%s\nwant the values of\n%s", got, before)
+	}
+}
+
+// TestMetricsCSVReadsBack imports the build's own /data/metrics.csv form:
+// UTF-8 with a byte order mark, rows of every year, the formula guard.
+func TestMetricsCSVReadsBack(t *testing.T) {
+	site := writeFixture(t, nil)
+	text := "\ufeffmetric,group,name,year,value,target,unit,code,note,note_en\r\n" +
+		"talent.order_class_students,talent,订单班学生,2024,1228,,人,,,\r\n" +
+		"talent.order_class_students,talent,订单班学生,2025,1380,1500,人,,,\r\n" +
+		"talent.placement_rate,talent,毕业去向落实率,2025,93.2,95.0,%,,'=含升学,includes further study\r\n" +
+		"talent.student_teacher_ratio,talent,生师比,2025,18.4,18.0,,,,\r\n" +
+		"operation.member_units,operation,成员单位,2026,90,,家,,,\r\n" +
+		"operation.member_units,operation,成员单位,2025,86,,家,,,\r\n"
+	path := filepath.Join(t.TempDir(), "metrics.csv")
+	must(t, os.WriteFile(path, []byte(text), 0o644))
+	res, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+	must(t, err)
+	want := `# 2025: written by nianbao data import from metrics.csv
+
+[talent]
+order_class_students = 1380
+placement_rate = { value = 93.2, note = "=含升学", note_en = "includes further study" }
+student_teacher_ratio = 18.4
+
+[operation]
+member_units = 86
+`
+	if got := read(t, filepath.Join(site, "content/2025/metrics.toml")); got != want {
+		t.Errorf("year file:\n%s\nwant\n%s", got, want)
+	}
+	if !slices.Equal(res.Dropped, []string{"operation.operating_funds"}) {
+		t.Errorf("dropped %q", res.Dropped)
+	}
+}
+
+func TestCSVProblemsNameTheLine(t *testing.T) {
+	site := writeFixture(t, nil)
+	text := "metric,year,value,note\n" +
+		"talent.placement_rate,2025,94.6%%,\n" +
+		"talent.placement_rate2,2025,1,\n" +
+		"talent.order_class_students,2025,1.380.5,\n" +
+		"operation.member_units,,3,\n" +
+		"talent.student_teacher_ratio,2025,\"18\n"
+	path := filepath.Join(t.TempDir(), "bad.csv")
+	must(t, os.WriteFile(path, []byte(text), 0o644))
+	_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+	want := []string{
+		path + `:2: value of talent.placement_rate is not a number: "94.6%%"`,
+		path + `:3: unknown metric "talent.placement_rate2"; did you mean "talent.placement_rate"?`,
+		path + `:4: value of talent.order_class_students is not a number: "1.380.5"`,
+		path + `:5: no year in this row`,
+		path + `:6: extraneous or missing " in quoted-field`,
+	}
+	if got := messages(err); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
