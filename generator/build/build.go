@@ -12,6 +12,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -171,6 +172,8 @@ func Load(o Options, l *diag.List) *site.Site {
 	}
 	wg.Wait()
 	data.WarnImplausible(l)
+	// Data-only years count in the data, and publish no report.
+	c.Years = slices.DeleteFunc(c.Years, (*content.Year).DataOnly)
 	var members []*content.Member
 	if c.Members.Src != nil {
 		members = content.ParseMembers(c.Members, extra, l)

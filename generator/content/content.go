@@ -58,6 +58,14 @@ type Year struct {
 	Static   []string // other files, slash paths relative to the site folder
 }
 
+// DataOnly reports whether the year folder holds values and no report:
+// a metrics.toml, but no _index.md and no sections (a baseline year
+// collected before the first report, say). Its values count for changes,
+// charts and metric pages; no report is published for it.
+func (y *Year) DataOnly() bool {
+	return y.Metrics.Src != nil && len(y.Index) == 0 && len(y.Sections) == 0
+}
+
 // Section is one report section with its translations.
 type Section struct {
 	Slug     string
