@@ -8,7 +8,7 @@ import "testing"
 func TestDataOnlyYearPublishesNoReport(t *testing.T) {
 	out, _, err := buildArchive(t, "basic", map[string]string{
 		"content/2023/metrics.toml": "[talent]\norder_class_students = 1100\n",
-		"content/2024/01-talent.md":  "+++\ntitle = \"人才培养\"\n+++\n订单班学生{{talent.order_class_students:change}}。\n",
+		"content/2024/01-talent.md": "+++\ntitle = \"人才培养\"\n+++\n订单班学生{{talent.order_class_students:change}}。\n",
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
