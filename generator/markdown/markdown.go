@@ -136,6 +136,7 @@ func (c *conversion) walk(doc *ast.Document) {
 		switch n := n.(type) {
 		case *ast.Text:
 			c.joinWideLines(n)
+			c.guardWideBraces(n)
 		case *Ref:
 			if !n.done {
 				c.resolve(n)
@@ -143,6 +144,8 @@ func (c *conversion) walk(doc *ast.Document) {
 		case *ast.FencedCodeBlock:
 			if n.Info != nil && charts.IsKind(string(n.Language(c.page.Src))) {
 				blocks = append(blocks, n)
+			} else if n.Info != nil {
+				c.guardFence(n)
 			}
 		case *ast.Heading:
 			if n.Level == 2 || n.Level == 3 {
