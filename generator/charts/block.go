@@ -110,7 +110,7 @@ func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
 		case !found && env.Data.Catalogue.Failed(id):
 			b.incomplete = true // reported in the catalogue
 		case !found:
-			l.Errorf(t.ElemPos("metrics", i), "unknown metric %q", id)
+			l.Errorf(t.ElemPos("metrics", i), "unknown metric %q%s", id, env.Data.Suggest(id))
 		case seen[id]:
 			l.Errorf(t.ElemPos("metrics", i), "metric %q is listed twice", id)
 		default:

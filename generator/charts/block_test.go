@@ -192,9 +192,9 @@ func TestParseReportsEveryProblemAtItsPosition(t *testing.T) {
 		{"metric not a string", "kpi", "metrics = [\"talent.students\", 3]\n",
 			[]string{at + `11:31: metrics[1] must be a string, not an integer`}},
 		{"unknown metric", "chart", "type = \"line\"\nmetrics = [\"talent.students\", \"talent.nope\"]\n",
-			[]string{at + `12:31: unknown metric "talent.nope"`}},
+			[]string{at + `12:31: unknown metric "talent.nope"; did you mean "talent.xss"?`}},
 		{"unknown metric on a later line", "table", "metrics = [\n  \"talent.students\",\n    \"talent.nope\",\n]\n",
-			[]string{at + `13:5: unknown metric "talent.nope"`}},
+			[]string{at + `13:5: unknown metric "talent.nope"; did you mean "talent.xss"?`}},
 		{"duplicate metric", "chart", "type = \"line\"\nmetrics = [\"talent.students\", \"talent.students\"]\n",
 			[]string{at + `12:31: metric "talent.students" is listed twice`}},
 		{"years not a range", "chart", "type = \"line\"\nmetrics = [\"talent.students\"]\nyears = [2023]\n",
@@ -222,8 +222,8 @@ func TestParseReportsEveryProblemAtItsPosition(t *testing.T) {
 		{"every problem at once", "chart", "type = \"area\"\nmetrics = [\"talent.nope\", \"talent.nope\"]\nyears = [2025, 2023]\n",
 			[]string{
 				at + `11:8: unknown chart type "area"; expected ` + types,
-				at + `12:12: unknown metric "talent.nope"`,
-				at + `12:27: unknown metric "talent.nope"`,
+				at + `12:12: unknown metric "talent.nope"; did you mean "talent.xss"?`,
+				at + `12:27: unknown metric "talent.nope"; did you mean "talent.xss"?`,
 				at + `13:9: years [2025, 2023] run backwards`,
 			}},
 	}

@@ -293,7 +293,7 @@ func TestBadBlockErrorsAreAtTheFileLineOfTheKey(t *testing.T) {
 		want      string
 	}{
 		{"unknown metric", "正文。\n\n```chart\ntype = \"line\"\nmetrics = [\"talent.nope\"]\n```\n",
-			`:8:12: unknown metric "talent.nope"`},
+			`:8:12: unknown metric "talent.nope"; did you mean "talent.xss"?`},
 		{"no type, at the fence", "正文。\n\n```chart\nmetrics = [\"talent.students\"]\n```\n",
 			`:6:1: chart block has no type; add type = "line" (or bar, stacked-bar, horizontal-bar, pie, donut, radar, gauge)`},
 		{"empty block, at the fence", "~~~kpi\n~~~\n",
@@ -314,8 +314,8 @@ func TestBadBlockErrorsAreAtTheFileLineOfTheKey(t *testing.T) {
 
 func TestBlockErrorsInListsAndQuotesCountTheIndent(t *testing.T) {
 	tests := []struct{ src, want string }{
-		{"> ```kpi\n> metrics = [\"talent.nope\"]\n> ```\n", `:2:14: unknown metric "talent.nope"`},
-		{"1. 列表\n\n   ```kpi\n   metrics = [\"talent.nope\"]\n   ```\n", `:4:15: unknown metric "talent.nope"`},
+		{"> ```kpi\n> metrics = [\"talent.nope\"]\n> ```\n", `:2:14: unknown metric "talent.nope"; did you mean "talent.xss"?`},
+		{"1. 列表\n\n   ```kpi\n   metrics = [\"talent.nope\"]\n   ```\n", `:4:15: unknown metric "talent.nope"; did you mean "talent.xss"?`},
 	}
 	for _, tt := range tests {
 		if _, got := convert(t, tt.src, "zh", 1); got != testFile+tt.want {

@@ -70,3 +70,19 @@ func TestCodeMinAndMax(t *testing.T) {
 		t.Error("a value outside the bounds was kept")
 	}
 }
+
+func TestMetricUnderTheWrongGroupNamesItsGroup(t *testing.T) {
+	src := boundsCatalogue + "\n[[group]]\nid = \"operation\"\nname = \"实体化运行\"\n\n[[metric]]\nid = \"operation.member_units\"\nname = \"成员单位\"\n"
+	var l diag.List
+	c := ParseCatalogue("content/metrics.toml", []byte(src), nil, &l)
+	l = diag.List{}
+	d := NewData(c, []int{2025})
+	d.ParseYear(2025, "content/2025/metrics.toml", []byte("[talent]\nmember_units = 86\nplacement = 1\n"), nil, &l)
+	want := []string{
+		`content/2025/metrics.toml:2:1: unknown metric "talent.member_units" in group "talent": member_units belongs to group "operation"; move it under [operation]`,
+		`content/2025/metrics.toml:3:1: unknown metric "talent.placement" in group "talent"; did you mean "placement_rate"?`,
+	}
+	if got := messagesOf(&l); !slices.Equal(got, want) {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}

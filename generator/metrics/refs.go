@@ -120,6 +120,10 @@ func targetList(m *Metric) string {
 	return "targets are set for " + strings.Join(s, ", ")
 }
 
+// Suggest returns `; did you mean "x"?` for the catalogue metric closest
+// to an unknown id, else "".
+func (d *Data) Suggest(id string) string { return suggest(id, d.ids()) }
+
 func (d *Data) ids() []string {
 	out := make([]string, len(d.Catalogue.Metrics))
 	for i, m := range d.Catalogue.Metrics {

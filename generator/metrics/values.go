@@ -108,6 +108,16 @@ func (d *Data) parseYear(year int, file string, src []byte, langs []string, l *d
 	}
 }
 
+// byKey returns the first metric, in any group, whose key is key.
+func (c *Catalogue) byKey(key string) *Metric {
+	for _, m := range c.Metrics {
+		if m.Key == key {
+			return m
+		}
+	}
+	return nil
+}
+
 func (c *Catalogue) firstGroupID() string {
 	if len(c.Groups) == 0 {
 		return "group"
@@ -125,6 +135,10 @@ func (d *Data) parseValue(year int, g *Group, gt *tomldoc.Table, key string, lan
 		keys := make([]string, len(g.Metrics))
 		for i, gm := range g.Metrics {
 			keys[i] = gm.Key
+		}
+		if other := d.Catalogue.byKey(key); other != nil {
+			l.Errorf(gt.KeyPos(key), "unknown metric %q in group %q: %s belongs to group %q; move it under [%s]", id, g.ID, key, other.Group.ID, other.Group.ID)
+			return
 		}
 		l.Errorf(gt.KeyPos(key), "unknown metric %q in group %q%s", id, g.ID, suggest(key, keys))
 		return

@@ -95,7 +95,8 @@ func decodeError(file, text string, firstLine int, err error) *diag.Diagnostic {
 	if isRedefinition(pe.Message) {
 		return redefinition(file, text, firstLine, errorOffset(text, pe), pe.Message)
 	}
-	return diag.Errorf(posAt(file, text, firstLine, errorOffset(text, pe)), "invalid TOML: %s", clean(pe.Message))
+	off := errorOffset(text, pe)
+	return diag.Errorf(posAt(file, text, firstLine, off), "invalid TOML: %s%s", clean(pe.Message), hint(text, off))
 }
 
 // errorOffset is the byte offset in text of the character a library error is
