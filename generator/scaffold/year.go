@@ -37,20 +37,36 @@ func NewYear(dir string, year int) ([]string, error) {
 	if l.HasErrors() {
 		return nil, l.Err()
 	}
-	var prev *content.Year
+	// Sections come from the last report before the year; values from
+	// the last year before it with values, which may be a data-only year.
+	var prev, prevData *content.Year
 	for _, y := range c.Years {
-		if y.Year < year {
+		if y.Year < year && !y.DataOnly() {
 			prev = y
+		}
+		if y.Year < year && y.Metrics.Src != nil {
+			prevData = y
 		}
 	}
 	files := map[string]string{
 		yearDir + "/_index.md":    indexStub(prev, year, cfg.Language),
-		yearDir + "/metrics.toml": metricsStub(data, prev, year),
+		yearDir + "/metrics.toml": metricsStub(data, prevData, year),
 	}
 	if prev != nil {
+		sh := shift{from: prev.Year, to: year}
+		for _, lg := range cfg.Extra() {
+			if p := prev.Index[lg]; p != nil {
+				files[yearDir+"/"+path.Base(p.File)] = frontMatter(p.Title, p.Weight, p.HasWgt, strconv.Itoa(prev.Year), year) + sh.stubBody(p.Body)
+			}
+		}
 		for _, sec := range prev.Sections {
-			p := sec.Pages[cfg.Language]
-			files[yearDir+"/"+path.Base(p.File)] = frontMatter(p.Title, p.Weight, p.HasWgt, "", 0) + stubBody(p.Body)
+			// Every language's page, so a translated section starts
+			// translated; the default language's first.
+			for _, lg := range append([]string{cfg.Language}, cfg.Extra()...) {
+				if p := sec.Pages[lg]; p != nil {
+					files[yearDir+"/"+path.Base(p.File)] = frontMatter(p.Title, p.Weight, p.HasWgt, "", 0) + sh.stubBody(p.Body)
+				}
+			}
 		}
 	}
 	return writeNew(dir, files)
@@ -100,7 +116,7 @@ func indexStub(prev *content.Year, year int, def string) string {
 	if fm == "" {
 		fm = "+++\ndraft = true  # delete this line to publish the report\n+++\n"
 	}
-	return fm + stubBody(p.Body)
+	return fm + shift{from: prev.Year, to: year}.stubBody(p.Body)
 }
 
 // frontMatter writes title, its translations and weight; with from set,
@@ -134,7 +150,7 @@ var atxHeading = regexp.MustCompile(`^ {0,3}#{1,6}(\s|$)`)
 // (they show the new year's figures as they are filled in) and replaces
 // every other block (a paragraph, list, table, quote or code) with a TODO
 // line.
-func stubBody(body []byte) string {
+func (sh shift) stubBody(body []byte) string {
 	var out []string
 	fence := ""
 	inBlock := false
@@ -143,7 +159,7 @@ func stubBody(body []byte) string {
 		trimmed := strings.TrimSpace(line)
 		if fence != "" {
 			if keep != nil {
-				keep = append(keep, line)
+				keep = append(keep, sh.years(line))
 			}
 			if strings.HasPrefix(trimmed, fence) {
 				fence = ""
@@ -204,6 +220,21 @@ func metricsStub(data *metrics.Data, prev *content.Year, year int) string {
 		}
 	}
 	return b.String()
+}
+
+// shift moves a data block's year range that ended at the previous
+// report's year to end at the new year.
+type shift struct{ from, to int }
+
+var yearsRe = regexp.MustCompile(`^(\s*(?:>\s*)*years\s*=\s*\[\s*\d{4}\s*,\s*)(\d{4})(\s*\].*)$`)
+
+// years rewrites `years = [a, from]` in line as `years = [a, to]`.
+func (sh shift) years(line string) string {
+	m := yearsRe.FindStringSubmatch(line)
+	if m == nil || m[2] != strconv.Itoa(sh.from) {
+		return line
+	}
+	return m[1] + strconv.Itoa(sh.to) + m[3]
 }
 
 // writeNew writes files (slash paths in dir), never replacing one.
