@@ -86,5 +86,8 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "%s: %s had a value there and has none in %s, so it is no longer there\n", res.Path, id, o.File)
 	}
 	fmt.Fprintf(stdout, "wrote %s: %d values, %d notes; run nianbao check next\n", res.Path, res.Values, res.Notes)
+	if res.NewYear {
+		fmt.Fprintf(stdout, "%d is a data year (its values count for changes and charts, and no report is published) until it has an _index.md\n", o.Year)
+	}
 	return 0
 }

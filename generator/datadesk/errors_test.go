@@ -80,6 +80,7 @@ func TestWorkbookValueProblems(t *testing.T) {
 		{"percent text on a count", "50%", false, `:S!B2: value of talent.order_class_students is written as a percentage, but talent.order_class_students is a count; write the number alone`},
 		{"yes on a number", true, false, `:S!B2: value of talent.order_class_students holds TRUE, but talent.order_class_students is a number`},
 		{"words", "约1380人", false, `:S!B2: value of talent.order_class_students is not a number: "约1380人"`},
+		{"date", "date", false, `:S!B2: value of talent.order_class_students is shown as a date or time (03-05-26); type the number in a cell formatted as a number`},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			x := excelize.NewFile()
@@ -88,6 +89,11 @@ func TestWorkbookValueProblems(t *testing.T) {
 			must(t, x.SetCellValue("S", "B1", "value"))
 			must(t, x.SetCellValue("S", "A2", "talent.order_class_students"))
 			must(t, x.SetCellValue("S", "B2", tc.cell))
+			if tc.cell == "date" { // 3/5 typed into a General cell
+				must(t, x.SetCellFloat("S", "B2", 46086, -1, 64))
+				st, _ := x.NewStyle(&excelize.Style{NumFmt: 14})
+				must(t, x.SetCellStyle("S", "B2", "B2", st))
+			}
 			if tc.pct {
 				custom := "0.0%"
 				st, _ := x.NewStyle(&excelize.Style{CustomNumFmt: &custom})
@@ -196,5 +202,52 @@ func TestCSVProblemsNameTheLine(t *testing.T) {
 	}
 	if got := messages(err); !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+}
+
+// TestImportKeepsWhatTheFileDoesNotCarry imports a CSV of metric, year
+// and value alone over a year file with notes: the notes stay; and a year
+// file with errors is replaced.
+func TestImportKeepsWhatTheFileDoesNotCarry(t *testing.T) {
+	site := writeFixture(t, nil)
+	path := filepath.Join(t.TempDir(), "v.csv")
+	must(t, os.WriteFile(path, []byte("metric,year,value\ntalent.placement_rate,2025,94.1\n"), 0o644))
+	_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+	must(t, err)
+	want := "[talent]\nplacement_rate = { value = 94.1, note = \"含升学\", note_en = \"includes further study\" }\n"
+	if got := read(t, filepath.Join(site, "content/2025/metrics.toml")); !strings.HasSuffix(got, want) {
+		t.Errorf("year file:\n%s\nwant it to end\n%s", got, want)
+	}
+
+	must(t, os.WriteFile(filepath.Join(site, "content/2025/metrics.toml"), []byte("[talent\n"), 0o644))
+	_, err = Import(ImportOptions{Site: site, File: path, Year: 2025})
+	must(t, err)
+}
+
+func TestImportRefusesWhatItCannotRead(t *testing.T) {
+	site := writeFixture(t, nil)
+	dir := t.TempDir()
+	for _, tc := range []struct{ name, want string }{
+		{"old.xls", "old.xls is an old Excel 97–2003 workbook; save it as .xlsx (Excel workbook) and import that"},
+		{"notes.docx", "notes.docx: expected an Excel workbook (.xlsx) or a CSV file (.csv)"},
+		{"fake.xlsx", "fake.xlsx: not a workbook Excel can open (.xlsx): zip: not a valid zip file"},
+	} {
+		path := filepath.Join(dir, tc.name)
+		must(t, os.WriteFile(path, []byte("x"), 0o644))
+		_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+		if err == nil || err.Error() != filepath.Join(dir, tc.want) {
+			t.Errorf("%s: %v\nwant %s", tc.name, err, filepath.Join(dir, tc.want))
+		}
+	}
+	outside := t.TempDir()
+	must(t, os.Symlink(outside, filepath.Join(site, "content", "2030")))
+	path := filepath.Join(dir, "v.csv")
+	must(t, os.WriteFile(path, []byte("metric,value\ntalent.placement_rate,94.1\n"), 0o644))
+	_, err := Import(ImportOptions{Site: site, File: path, Year: 2030})
+	if err == nil || !strings.Contains(err.Error(), "leads outside the site folder") {
+		t.Errorf("symlinked year: %v", err)
+	}
+	if entries, _ := os.ReadDir(outside); len(entries) != 0 {
+		t.Error("import wrote outside the site folder")
 	}
 }

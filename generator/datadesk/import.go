@@ -1,6 +1,8 @@
 package datadesk
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -27,6 +29,21 @@ type Result struct {
 	Notes    int      // notes written, every language counted
 	Dropped  []string // metrics the year file had and the import has not
 	Warnings []*diag.Diagnostic
+	NewYear  bool // the year folder was made: a data-only year until it has a report
+}
+
+// insideSite refuses a year folder that a symbolic link takes outside the
+// site folder: nianbao writes only inside it.
+func insideSite(site, dir string) error {
+	s, err1 := filepath.EvalSymlinks(site)
+	d, err2 := filepath.EvalSymlinks(dir)
+	if err1 != nil || err2 != nil {
+		return fmt.Errorf("cannot resolve %s: %v", dir, cmp.Or(err1, err2))
+	}
+	if !inside(d, s) {
+		return fmt.Errorf("%s leads outside the site folder (a symbolic link?); nothing was written", dir)
+	}
+	return nil
 }
 
 // Import reads o.File and writes content/<year>/metrics.toml. On any
@@ -38,7 +55,7 @@ func Import(o ImportOptions) (Result, error) {
 	if o.Year < 1900 || o.Year > 2999 {
 		return res, fmt.Errorf("--year %d is not a year from 1900 to 2999", o.Year)
 	}
-	d := load(o.Site, &l)
+	d := load(o.Site, res.Path, &l)
 	if err := l.Err(); err != nil {
 		return res, err
 	}
@@ -85,7 +102,16 @@ func Import(o ImportOptions) (Result, error) {
 		res.Notes += len(v.Note.Tr)
 	}
 	dir := filepath.Join(o.Site, content.Dir, strconv.Itoa(o.Year))
+	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
+		res.NewYear = true
+	}
+	if err := insideSite(o.Site, filepath.Join(o.Site, content.Dir)); err != nil {
+		return res, err
+	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return res, err
+	}
+	if err := insideSite(o.Site, dir); err != nil {
 		return res, err
 	}
 	return res, writeAtomic(filepath.Join(dir, "metrics.toml"), text)
@@ -132,6 +158,7 @@ func (d *desk) check(entries []entry, year int, l *diag.List) map[*metrics.Metri
 			l.Warnf(e.valuePos, "%s", w)
 		}
 		val := metrics.Value{V: v, Pos: e.valuePos}
+		d.keepNotes(&val, m, year, e.noteCols)
 		for _, n := range e.notes {
 			switch {
 			case n.lang == "":
@@ -145,6 +172,24 @@ func (d *desk) check(entries []entry, year int, l *diag.List) map[*metrics.Metri
 		out[m] = val
 	}
 	return out
+}
+
+// keepNotes copies into v the notes of m's current value in year in each
+// language the imported file has no note column for: a CSV of metric,
+// year and value must not erase the notes written in the year file.
+func (d *desk) keepNotes(v *metrics.Value, m *metrics.Metric, year int, cols map[string]bool) {
+	old, ok := d.data.Value(m, year)
+	if !ok {
+		return
+	}
+	if !cols[""] {
+		v.Note.Base = old.Note.Base
+	}
+	for lg, t := range old.Note.Tr {
+		if !cols[lg] {
+			v.Note.Set(lg, t)
+		}
+	}
 }
 
 // yearFile is the TOML of a year's values: groups and metrics in

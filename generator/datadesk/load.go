@@ -37,8 +37,9 @@ func dataFile(name string) bool {
 }
 
 // load reads the site in dir: its settings, catalogue and every year's
-// values. Problems in those files are added to l.
-func load(dir string, l *diag.List) *desk {
+// values. Problems in those files are added to l, but for those of the
+// file replace, which is about to be replaced.
+func load(dir, replace string, l *diag.List) *desk {
 	fsys := os.DirFS(dir)
 	src, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
@@ -65,7 +66,7 @@ func load(dir string, l *diag.List) *desk {
 		}
 	}
 	for _, x := range all.All() {
-		if dataFile(x.Pos.File) {
+		if dataFile(x.Pos.File) && x.Pos.File != replace {
 			l.Add(x)
 		}
 	}

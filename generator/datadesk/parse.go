@@ -74,6 +74,8 @@ func parseCell(m *metrics.Metric, c workbook.Value) (v float64, empty bool, msg 
 		return c.Num, false, ""
 	case c.Kind == workbook.Number && m.Kind == metrics.Flag:
 		return 0, false, "must be true or false (是/否), not " + c.Shown
+	case c.Kind == workbook.Number && c.Date:
+		return 0, false, "is shown as a date or time (" + c.Shown + "); type the number in a cell formatted as a number"
 	case c.Kind == workbook.Number && c.Percent && m.Kind != metrics.Percent:
 		return 0, false, "is formatted as a percentage (" + c.Shown + "), but " + m.ID + " is a " + string(m.Kind) + "; format the cell as a number"
 	case c.Kind == workbook.Number:

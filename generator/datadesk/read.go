@@ -24,6 +24,7 @@ type entry struct {
 	valuePos diag.Pos
 	value    func(m *metrics.Metric) (float64, bool, string) // see parseText
 	notes    []note
+	noteCols map[string]bool // the languages the file has a note column for ("" the default)
 }
 
 type note struct {
@@ -65,6 +66,15 @@ func findColumns(cells []string, year int, defLang string) (columns, bool) {
 		c.value = plain
 	}
 	return c, c.id >= 0
+}
+
+// noteLangs are the languages with a note column.
+func (c columns) noteLangs() map[string]bool {
+	out := map[string]bool{}
+	for _, lg := range c.notes {
+		out[lg] = true
+	}
+	return out
 }
 
 // noValueColumn is the message for a header with no column of year's
@@ -146,7 +156,7 @@ func sheetEntries(s workbook.ReadSheet, hr int, c columns, year int, at func(col
 			}
 			continue
 		}
-		e := entry{id: id, idPos: ref(c.id), valuePos: ref(c.value)}
+		e := entry{id: id, idPos: ref(c.id), valuePos: ref(c.value), noteCols: c.noteLangs()}
 		e.value = func(m *metrics.Metric) (float64, bool, string) {
 			if !hasVal {
 				return 0, true, ""
@@ -257,7 +267,7 @@ func csvEntry(rec []string, c columns, year int, pos diag.Pos, l *diag.List) (en
 		}
 		return entry{}, false
 	}
-	e := entry{id: id, idPos: pos, valuePos: pos}
+	e := entry{id: id, idPos: pos, valuePos: pos, noteCols: c.noteLangs()}
 	e.value = func(m *metrics.Metric) (float64, bool, string) { return parseText(m, value) }
 	for i := range rec {
 		if lg, ok := c.notes[i]; ok && field(i) != "" {

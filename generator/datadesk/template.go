@@ -23,7 +23,7 @@ type TemplateOptions struct {
 // never replaces a file: a filled-in template is someone's work.
 func Template(o TemplateOptions) (string, error) {
 	var l diag.List
-	d := load(o.Site, &l)
+	d := load(o.Site, "", &l)
 	if err := l.Err(); err != nil {
 		return "", err
 	}

@@ -3,6 +3,7 @@ package workbook
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -24,6 +25,9 @@ type Value struct {
 	// the result Excel saved with it, and Uncomputed tells there was none.
 	Formula    string
 	Uncomputed bool
+	// Date tells a number shown as a date or time (Excel turns 3/5 typed
+	// into a General cell into the 5th of March).
+	Date bool
 }
 
 // ReadSheet is one sheet: its name and its non-empty cells, row by row.
@@ -99,21 +103,25 @@ func readCell(f *excelize.File, name, ref, raw, formula string) (Value, error) {
 		if err != nil {
 			break // a formula's text result, say
 		}
-		v.Kind, v.Num, v.Text = Number, n, shown
+		v.Kind, v.Num, v.Text = Number, digits15(n), shown
 		if strings.HasSuffix(strings.TrimSpace(shown), "%") {
 			v.Percent = true
-			v.Num = percentOf(n)
+			v.Num = digits15(n * 100)
 		}
+		v.Date = dateRe.MatchString(strings.TrimSpace(shown))
 		return v, nil
 	}
 	v.Kind, v.Text = Text, unguard(raw)
 	return v, nil
 }
 
-// percentOf is 100·n without the binary noise of the multiplication
-// (0.961 → 96.1, not 96.10000000000001): Excel keeps 15 significant
-// digits.
-func percentOf(n float64) float64 {
-	p, _ := strconv.ParseFloat(strconv.FormatFloat(n*100, 'g', 15, 64), 64)
+// digits15 is n with the 15 significant digits Excel keeps, without the
+// binary noise of arithmetic (0.961×100 → 96.1, not 96.10000000000001).
+func digits15(n float64) float64 {
+	p, _ := strconv.ParseFloat(strconv.FormatFloat(n, 'g', 15, 64), 64)
 	return p
 }
+
+// dateRe matches a number shown as a date or a time: 2025/3/5, 3-5-25,
+// 3月5日, 12:30.
+var dateRe = regexp.MustCompile(`^\d{1,4}[/-]\d{1,2}([/-]\d{1,4})?$|^\d{1,4}年|\d月|\d日|^\d{1,2}:\d{2}`)
