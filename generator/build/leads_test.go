@@ -119,8 +119,8 @@ func TestIndicatorCodeOnMetricPageAndDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, out, "metrics/talent.placement_rate/index.html", "<dt>指标编号</dt><dd>2.3.1</dd>")
-	contains(t, out, "en/metrics/talent.placement_rate/index.html", "<dt>Indicator code</dt><dd>2.3.1</dd>")
+	contains(t, out, "metrics/talent.placement_rate/index.html", "<dt>指标体系编号</dt><dd>2.3.1</dd>")
+	contains(t, out, "en/metrics/talent.placement_rate/index.html", "<dt>Indicator number</dt><dd>2.3.1</dd>")
 	contains(t, out, "data/metrics.csv", "talent.placement_rate,talent,毕业去向落实率,2025,93.2,95.0,%,2.3.1,含升学,includes further study\r\n")
 	contains(t, out, "data/metrics.json", `"code": "2.3.1"`)
 }

@@ -31,7 +31,7 @@ type labels struct {
 }
 
 var labelsZh = labels{
-	group: "分组", id: "指标ID", code: "指标编号", name: "指标名称", unit: "单位", note: "备注",
+	group: "分组", id: "指标ID", code: "体系编号", name: "指标名称", unit: "单位", note: "备注",
 	target: "目标",
 	value:  func(y int) string { return fmt.Sprintf("%d年数值", y) },
 	noteIn: func(lg string) string { return "备注（" + lg + "）" },

@@ -34,7 +34,7 @@ func TestTemplateHoldsEveryMetricWithLastYearAndTarget(t *testing.T) {
 		got = append(got, strings.Join(cells, " "))
 	}
 	want := []string{
-		"A1=分组 B1=指标ID C1=指标编号 D1=指标名称 E1=单位 F1=2024年数值 G1=2025年数值 H1=2025年目标 I1=备注 J1=备注（en）",
+		"A1=分组 B1=指标ID C1=体系编号 D1=指标名称 E1=单位 F1=2024年数值 G1=2025年数值 H1=2025年目标 I1=备注 J1=备注（en）",
 		"A2=人才培养 B2=talent.order_class_students D2=订单班学生 E2=人 F2=1228 G2=1380 H2=1500",
 		"A3=人才培养 B3=talent.placement_rate D3=毕业去向落实率 E3=% F3=91.1 G3=93.2 H3=95 I3=含升学 J3=includes further study",
 		"A4=人才培养 B4=talent.student_teacher_ratio D4=生师比 F4=19.2 G4=18.4 H4=18",

@@ -127,7 +127,7 @@ func TestWrongYearIsNamed(t *testing.T) {
 // thousands separators as shown.
 func TestGB18030CSVAsExcelSavesIt(t *testing.T) {
 	site := writeFixture(t, nil)
-	text := "分组,指标ID,指标编号,指标名称,单位,2024年数值,2025年数值,2025年目标,备注,备注（en）\r\n" +
+	text := "分组,指标ID,体系编号,指标名称,单位,2024年数值,2025年数值,2025年目标,备注,备注（en）\r\n" +
 		"人才培养,talent.order_class_students,,订单班学生,人,\"1,228\",\"1,380\",\"1,500\",,\r\n" +
 		"人才培养,talent.placement_rate,,毕业去向落实率,%,91.1%,93.2%,95.0%,含升学,includes further study\r\n" +
 		"人才培养,talent.student_teacher_ratio,,生师比,,19.2,18.4,18,,\r\n" +
