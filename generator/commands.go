@@ -129,8 +129,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "check failed: %v\n", err)
 		return 1
 	}
-	for _, d := range l.All() {
+	shown, more := diag.Shown(l.All())
+	for _, d := range shown {
 		fmt.Fprintln(stderr, d)
+	}
+	if more != "" {
+		fmt.Fprintln(stderr, more)
 	}
 	errs, warns := len(l.Errors()), len(l.Warnings())
 	fmt.Fprintf(stdout, "checked: %d error(s), %d warning(s)\n", errs, warns)

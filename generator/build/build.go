@@ -147,6 +147,9 @@ func Load(o Options, l *diag.List) *site.Site {
 		return nil
 	}
 	cfg := config.Parse(src, o.BaseURL, l)
+	if cfg.Broken {
+		return nil // every other file is read by its settings: fix them first
+	}
 	extra := cfg.Extra()
 	// What may not be read is left out of every listing; say what it is.
 	for _, p := range fsys.Problems(content.Dir, "static", "layouts", "i18n", "themes/"+cfg.Theme) {
@@ -158,6 +161,11 @@ func Load(o Options, l *diag.List) *site.Site {
 	cat := &metrics.Catalogue{}
 	if c.Catalogue.Src != nil {
 		cat = metrics.ParseCatalogue(c.Catalogue.Name, c.Catalogue.Src, extra, l)
+	}
+	if cat.Broken {
+		// Values, references and charts would all be errors that only
+		// follow from it.
+		return nil
 	}
 	years := make([]int, len(c.Years))
 	for i, y := range c.Years {

@@ -31,6 +31,7 @@ const File = "site.toml"
 
 // Config is the parsed site.toml.
 type Config struct {
+	Broken      bool // site.toml is not valid TOML (and that was reported)
 	Title       lang.Text
 	Description lang.Text
 	BaseURL     string // absolute URL or path, always ending in "/"
@@ -101,6 +102,8 @@ func Parse(src []byte, baseURL string, l *diag.List) *Config {
 	c := &Config{Language: "zh", Theme: "default", BaseURL: "/", BasePath: "/", Labels: map[string]string{}}
 	root, err := tomldoc.Parse(File, src, 1)
 	if err != nil {
+		err.Cause = true
+		c.Broken = true
 		l.Add(err)
 		c.Languages = []lang.Language{{Code: c.Language, Default: true}}
 		c.finish(baseURL, diag.Pos{File: "--baseURL"}, l)

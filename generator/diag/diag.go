@@ -50,6 +50,9 @@ type Diagnostic struct {
 	Pos      Pos
 	Severity Severity
 	Msg      string
+	// Cause marks a problem others follow from (site.toml or the
+	// catalogue could not be read as TOML): it sorts before the rest.
+	Cause bool
 }
 
 // Error formats the diagnostic as file:line:col: message; warnings carry a
@@ -109,6 +112,7 @@ func (l *List) All() []*Diagnostic {
 	l.mu.Unlock()
 	slices.SortStableFunc(out, func(a, b *Diagnostic) int {
 		return cmp.Or(
+			-cmpBool(a.Cause, b.Cause),
 			cmp.Compare(a.Pos.File, b.Pos.File),
 			cmp.Compare(a.Pos.Line, b.Pos.Line),
 			cmp.Compare(a.Pos.Col, b.Pos.Col),
@@ -117,6 +121,16 @@ func (l *List) All() []*Diagnostic {
 		)
 	})
 	return slices.CompactFunc(out, func(a, b *Diagnostic) bool { return *a == *b })
+}
+
+func cmpBool(a, b bool) int {
+	switch {
+	case a == b:
+		return 0
+	case a:
+		return 1
+	}
+	return -1
 }
 
 // Errors returns the error-severity diagnostics, sorted.
@@ -168,16 +182,28 @@ func (e ErrorList) Error() string {
 // MaxShown is how many errors a command prints; the rest are counted.
 const MaxShown = 100
 
-// Shown returns the diagnostics to print, at most MaxShown, and a line
-// counting the rest ("… and 12 more errors"), or "" when there are none.
+// Shown returns the diagnostics to print, at most MaxShown errors and
+// MaxShown warnings, and a line counting the ones left out ("… and 12 more
+// errors"), or "" when there are none.
 func Shown(ds []*Diagnostic) ([]*Diagnostic, string) {
-	if len(ds) <= MaxShown {
-		return ds, ""
+	var out []*Diagnostic
+	var n [2]int
+	for _, d := range ds {
+		if n[d.Severity]++; n[d.Severity] <= MaxShown {
+			out = append(out, d)
+		}
 	}
-	more := len(ds) - MaxShown
-	noun := "errors"
-	if more == 1 {
-		noun = "error"
+	var more []string
+	for sev, noun := range []string{"error", "warning"} {
+		if k := n[sev] - MaxShown; k > 0 {
+			if k > 1 {
+				noun += "s"
+			}
+			more = append(more, fmt.Sprintf("%d more %s", k, noun))
+		}
 	}
-	return ds[:MaxShown], fmt.Sprintf("… and %d more %s", more, noun)
+	if len(more) == 0 {
+		return out, ""
+	}
+	return out, "… and " + strings.Join(more, " and ")
 }

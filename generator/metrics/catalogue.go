@@ -90,6 +90,7 @@ func (m *Metric) TargetYears() []int {
 
 // Catalogue is the parsed content/metrics.toml.
 type Catalogue struct {
+	Broken  bool // the file is not valid TOML (and that was reported)
 	Groups  []*Group
 	Metrics []*Metric // groups in order, metrics in catalogue order within each
 	byID    map[string]*Metric
@@ -141,6 +142,8 @@ func ParseCatalogue(file string, src []byte, langs []string, l *diag.List) *Cata
 	c := &Catalogue{byID: map[string]*Metric{}, groups: map[string]*Group{}}
 	root, err := tomldoc.Parse(file, src, 1)
 	if err != nil {
+		err.Cause = true
+		c.Broken = true
 		l.Add(err)
 		return c
 	}

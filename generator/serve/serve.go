@@ -108,8 +108,12 @@ func report(log io.Writer, r build.Result, srv *Server) {
 	}
 	var list diag.ErrorList
 	if errors.As(r.Err, &list) {
-		for _, d := range list {
+		shown, more := diag.Shown(list)
+		for _, d := range shown {
 			fmt.Fprintln(log, d)
+		}
+		if more != "" {
+			fmt.Fprintln(log, more)
 		}
 	}
 	srv.Built(r)

@@ -195,7 +195,15 @@ func (s *Server) notFound(w http.ResponseWriter, root, rel string) {
 	http.Error(w, "404 page not found", http.StatusNotFound)
 }
 
-var errorPage = template.Must(template.New("errors").Parse(`<!DOCTYPE html>
+var errorPage = template.Must(template.New("errors").Funcs(template.FuncMap{
+	"shown": func(errs []string) []string { return errs[:min(len(errs), diag.MaxShown)] },
+	"more": func(errs []string) string {
+		if n := len(errs) - diag.MaxShown; n > 0 {
+			return fmt.Sprintf("… and %d more errors", n)
+		}
+		return ""
+	},
+}).Parse(`<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
@@ -211,8 +219,9 @@ li { font-family: ui-monospace, monospace; white-space: pre-wrap; margin: .4rem 
 <h1>The site has {{len .}} error(s)</h1>
 <p>Fix them and save: this page reloads by itself.</p>
 <ol class="errors">
-{{range .}}<li>{{.}}</li>
-{{end}}</ol>
+{{range shown .}}<li>{{.}}</li>
+{{end}}</ol>{{with more .}}
+<p class="more">{{.}}</p>{{end}}
 </body>
 </html>
 `))
