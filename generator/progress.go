@@ -6,6 +6,8 @@ import (
 	"os"
 	"sync"
 	"time"
+
+	"golang.org/x/term"
 )
 
 // progress shows "rendered 420/1003 pages" on a terminal, overwritten in
@@ -19,17 +21,19 @@ type progress struct {
 	shown bool
 }
 
-// newProgress returns a progress line on stderr when stdout is a
-// terminal, else nil.
+// newProgress returns a progress line on stderr when both stdout and
+// stderr are terminals, else nil: /dev/null is a character device, not a
+// terminal, and a log file must not fill with carriage returns.
 func newProgress(stdout, stderr io.Writer) *progress {
-	f, ok := stdout.(*os.File)
-	if !ok {
-		return nil
-	}
-	if fi, err := f.Stat(); err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+	if !isTerminal(stdout) || !isTerminal(stderr) {
 		return nil
 	}
 	return &progress{w: stderr, start: time.Now()}
+}
+
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && term.IsTerminal(int(f.Fd()))
 }
 
 // report is build.Options.Progress.

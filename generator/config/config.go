@@ -241,8 +241,17 @@ func (c *Config) finish(baseURL string, pos diag.Pos, l *diag.List) {
 	case u.Scheme != "" && (u.Host == "" || u.Opaque != ""):
 		l.Errorf(pos, "baseURL %q has no host; write it as https://host/path/", baseURL)
 		return
+	case strings.ContainsRune(baseURL, '\\'):
+		l.Errorf(pos, "baseURL %q holds a backslash, which browsers read as /; write it with / only", baseURL)
+		return
+	case u.Scheme == "" && (u.Host != "" || strings.HasPrefix(baseURL, "//")):
+		l.Errorf(pos, "baseURL %q starts with //, which browsers read as another host; write https://host/path/ or a path with a single leading /", baseURL)
+		return
 	case u.Scheme == "" && !strings.HasPrefix(u.Path, "/"):
 		l.Errorf(pos, "baseURL %q must start with https://, http:// or /", baseURL)
+		return
+	case u.User != nil:
+		l.Errorf(pos, "baseURL %q carries a user name or password, which every page would show; leave them out", baseURL)
 		return
 	case u.RawQuery != "" || u.Fragment != "":
 		l.Errorf(pos, "baseURL %q must not have a query or fragment", baseURL)

@@ -225,3 +225,29 @@ func TestSyntaxErrorStillGivesDefaults(t *testing.T) {
 		t.Errorf("Language %q, Theme %q, BaseURL %q; want zh, default, /preview/", c.Language, c.Theme, c.BaseURL)
 	}
 }
+
+func TestBaseURLIsAnAbsoluteURLOrAPathWithOneLeadingSlash(t *testing.T) {
+	tests := []struct {
+		baseURL string
+		want    string
+	}{
+		{"//evil.example/", `site.toml:2:11: baseURL "//evil.example/" starts with //, which browsers read as another host; write https://host/path/ or a path with a single leading /`},
+		{"//evil.example", `site.toml:2:11: baseURL "//evil.example" starts with //, which browsers read as another host; write https://host/path/ or a path with a single leading /`},
+		{"///evil.example/", `site.toml:2:11: baseURL "///evil.example/" starts with //, which browsers read as another host; write https://host/path/ or a path with a single leading /`},
+		{`/\\evil.example/`, `site.toml:2:11: baseURL "/\\evil.example/" holds a backslash, which browsers read as /; write it with / only`},
+		{"https://user:secret@reports.example.org/", `site.toml:2:11: baseURL "https://user:secret@reports.example.org/" carries a user name or password, which every page would show; leave them out`},
+		{"javascript:alert(1)", `site.toml:2:11: baseURL "javascript:alert(1)" must start with https://, http:// or /`},
+		{"/alliance/", ""},
+		{"/", ""},
+		{"https://reports.example.org/alliance/", ""},
+		{"http://10.0.0.5:8080/", ""},
+	}
+	for _, tt := range tests {
+		if got := problems("title = \"T\"\nbaseURL = \""+tt.baseURL+"\"\n", ""); got != tt.want {
+			t.Errorf("baseURL %q:\n got %s\nwant %s", tt.baseURL, got, tt.want)
+		}
+	}
+	if got := problems("title = \"T\"\n", "//evil.example/"); !strings.Contains(got, "starts with //") {
+		t.Errorf("--baseURL //evil.example/: %q", got)
+	}
+}

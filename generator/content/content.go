@@ -100,6 +100,8 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 		file := Dir + "/" + name
 		switch {
 		case ignored(name):
+		case e.IsDir() && yearRe.MatchString(name) && !inYearRange(name):
+			l.Errorf(diag.Pos{File: file}, "folder %q under content/ is not a year from %d to %d; rename it or start its name with _ to ignore it", name, MinYear, MaxYear)
 		case e.IsDir() && yearRe.MatchString(name):
 			years = append(years, name)
 		case e.IsDir():
@@ -137,6 +139,17 @@ func Load(fsys fs.FS, o Options, l *diag.List) *Content {
 		return p != nil && p.Draft && !o.Drafts
 	})
 	return c
+}
+
+// The years a report folder may have.
+const (
+	MinYear = 1900
+	MaxYear = 2999
+)
+
+func inYearRange(name string) bool {
+	n, err := strconv.Atoi(name)
+	return err == nil && n >= MinYear && n <= MaxYear
 }
 
 func ignored(name string) bool {
@@ -260,7 +273,7 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 		skipped[slug] = true
 		return
 	}
-	if slug == "" || slug == "print" {
+	if slug == "" || slug == "." || slug == ".." || slug == "print" {
 		l.Errorf(diag.Pos{File: p.File}, "section slug %q is reserved or empty; rename the file", slug)
 		return
 	}

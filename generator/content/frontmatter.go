@@ -56,6 +56,10 @@ func parsePage(file, langCode string, src []byte, o Options, l *diag.List) *Page
 	}
 	src = bytes.TrimPrefix(src, []byte("\ufeff"))
 	p.Body = src
+	if !checkUTF8(file, src, l) {
+		p.Broken = true // its front matter may not be read either
+		return p
+	}
 	first, rest, _ := bytes.Cut(src, []byte("\n"))
 	switch strings.TrimRight(string(first), " \t\r") {
 	case "---":

@@ -25,8 +25,8 @@ import (
 // commented out, with last year's value. It refuses to touch an existing
 // year folder, and returns the files it wrote, as slash paths in dir.
 func NewYear(dir string, year int) ([]string, error) {
-	if year < 1000 || year > 9999 {
-		return nil, fmt.Errorf("%d is not a four-digit year", year)
+	if year < content.MinYear || year > content.MaxYear {
+		return nil, fmt.Errorf("%d is not a year from %d to %d", year, content.MinYear, content.MaxYear)
 	}
 	yearDir := path.Join(content.Dir, strconv.Itoa(year))
 	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(yearDir))); !errors.Is(err, fs.ErrNotExist) {
