@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"runtime"
 	"runtime/debug"
@@ -152,7 +153,7 @@ func Load(o Options, l *diag.List) *site.Site {
 	}
 	extra := cfg.Extra()
 	// What may not be read is left out of every listing; say what it is.
-	for _, p := range fsys.Problems(content.Dir, "static", "layouts", "i18n", "themes/"+cfg.Theme) {
+	for _, p := range fsys.Problems(unread, content.Dir, "static", "layouts", "i18n", "themes/"+cfg.Theme) {
 		l.Errorf(diag.Pos{File: p.Path}, "%v", p.Err)
 	}
 	c := content.Load(fsys, content.Options{Default: cfg.Language, Extra: extra, Drafts: o.Drafts}, l)
@@ -197,6 +198,17 @@ func Load(o Options, l *diag.List) *site.Site {
 	s := site.New(cfg, data, c, members, th, "nianbao "+Version)
 	addECharts(s, fsys, o, l)
 	return s
+}
+
+// unread reports whether the build never reads name: files whose names
+// start with a dot, and what content/ ignores (names starting with _ or .).
+// An editor's lock file there (Emacs makes .#name links) is no error.
+func unread(name string, dir bool) bool {
+	base := path.Base(name)
+	if strings.HasPrefix(name, content.Dir+"/") && content.Ignored(base) {
+		return true
+	}
+	return !dir && strings.HasPrefix(base, ".")
 }
 
 func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *theme.Theme {

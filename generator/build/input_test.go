@@ -125,3 +125,20 @@ func TestEChartsMustBeInsideTheSite(t *testing.T) {
 		}
 	}
 }
+
+// TestWhatTheBuildNeverReadsIsNoError: an editor's lock link (Emacs
+// writes .#name links to nowhere), a FIFO in an ignored folder, a link in a
+// _notes file: none is read, so none is an error.
+func TestWhatTheBuildNeverReadsIsNoError(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	dir := writeSite(t, a, nil)
+	os.Symlink("root@host.4242:1700000000", filepath.Join(dir, "content/2025/.#02-talent.md"))
+	os.Symlink("/etc/passwd", filepath.Join(dir, "content/2025/_notes-link.md"))
+	os.MkdirAll(filepath.Join(dir, "content/2025/_drafts"), 0o755)
+	syscall.Mkfifo(filepath.Join(dir, "content/2025/_drafts/pipe.md"), 0o644)
+	os.MkdirAll(filepath.Join(dir, "static"), 0o755)
+	os.Symlink("/etc/passwd", filepath.Join(dir, "static/.hidden"))
+	if _, err := Run(Options{Site: dir, Out: filepath.Join(t.TempDir(), "public")}); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -152,6 +152,10 @@ func inYearRange(name string) bool {
 	return err == nil && n >= MinYear && n <= MaxYear
 }
 
+// Ignored reports whether a name under content/ is left out: it starts
+// with _ or . and is not an _index file.
+func Ignored(name string) bool { return ignored(name) }
+
 func ignored(name string) bool {
 	return (strings.HasPrefix(name, "_") || strings.HasPrefix(name, ".")) && !strings.HasPrefix(name, "_index.")
 }

@@ -240,19 +240,27 @@ func join(dir, name string) string {
 
 // Problems walks the folders and files names (missing ones are skipped)
 // and returns the problem of every entry the build may not read, sorted
-// by path.
-func (f *FS) Problems(names ...string) []*fs.PathError {
+// by path. Entries for which skip, when not nil, returns true are never
+// read by the build and are passed over (an editor's lock file, say).
+func (f *FS) Problems(skip func(name string, dir bool) bool, names ...string) []*fs.PathError {
+	if skip == nil {
+		skip = func(string, bool) bool { return false }
+	}
 	var bad []*fs.PathError
 	var walk func(name string)
 	walk = func(name string) {
 		entries, problems, err := f.readDir(name)
-		bad = append(bad, problems...)
+		for _, p := range problems {
+			if !skip(p.Path, false) {
+				bad = append(bad, p)
+			}
+		}
 		if err != nil {
 			return
 		}
 		for _, e := range entries {
-			if e.IsDir() {
-				walk(join(name, e.Name()))
+			if p := join(name, e.Name()); e.IsDir() && !skip(p, true) {
+				walk(p)
 			}
 		}
 	}

@@ -47,7 +47,7 @@ func TestOnlyRegularFilesInsideTheSiteAreRead(t *testing.T) {
 	site, outside := hostileSite(t)
 	fsys := New(site)
 	done := make(chan []*fs.PathError)
-	go func() { done <- fsys.Problems("static", "layouts") }()
+	go func() { done <- fsys.Problems(nil, "static", "layouts") }()
 	var problems []*fs.PathError
 	select {
 	case problems = <-done:
