@@ -14,6 +14,7 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
+	"nianbao/generator/input"
 	"nianbao/generator/lang"
 	"nianbao/generator/metrics"
 )
@@ -75,7 +76,7 @@ func NewYear(dir string, year int) ([]string, error) {
 // load reads what a new year is made from: the settings, the content and
 // the values.
 func load(dir string, l *diag.List) (*config.Config, *content.Content, *metrics.Data) {
-	fsys := os.DirFS(dir)
+	fsys := input.New(dir) // only regular files inside the site, as a build reads
 	src, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
 		l.Errorf(diag.Pos{File: config.File}, "cannot read the site settings: %v (is %s a site folder?)", errors.Unwrap(err), dir)
