@@ -10,7 +10,8 @@ import (
 )
 
 // lock takes an exclusive lock on the folder dir, or fails at once when
-// another build holds it. The lock goes with the process, so a killed
+// another build holds it. Where the file system has no locks, it does
+// nothing. The lock goes with the process, so a killed
 // build never leaves it behind.
 func lock(dir string) (func(), error) {
 	f, err := os.Open(dir)
@@ -22,7 +23,9 @@ func lock(dir string) (func(), error) {
 		if errors.Is(err, syscall.EWOULDBLOCK) {
 			return nil, fmt.Errorf("another nianbao build is writing to %s; wait for it to finish", dir)
 		}
-		return nil, fmt.Errorf("locking %s: %w", dir, err)
+		// A file system that cannot lock (some network mounts): build
+		// without the lock rather than not at all.
+		return func() {}, nil
 	}
 	return func() { f.Close() }, nil
 }
