@@ -27,6 +27,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"unicode"
 
 	"nianbao/generator/diag"
 )
@@ -281,6 +282,10 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 		l.Errorf(diag.Pos{File: p.File}, "section slug %q is reserved or empty; rename the file", slug)
 		return
 	}
+	if i := strings.IndexFunc(slug, badInURL); i >= 0 {
+		l.Errorf(diag.Pos{File: p.File}, "section slug %q holds %q, which cannot stand in a page's address; rename the file", slug, []rune(slug[i:])[0])
+		return
+	}
 	if prev := bySlug[slug]; prev != nil {
 		l.Errorf(diag.Pos{File: p.File}, "duplicate section %q: %s has the same slug", slug, prev.Pages[o.Default].File)
 		return
@@ -307,6 +312,12 @@ func cmpBool(a, b bool) int {
 		return 1
 	}
 	return -1
+}
+
+// badInURL reports the characters a slug may not hold: those that end or
+// change a URL's path (#, ?, %, \), spaces and control characters.
+func badInURL(r rune) bool {
+	return strings.ContainsRune("#?%\\", r) || unicode.IsSpace(r) || unicode.IsControl(r)
 }
 
 // slugOf returns the slug and numeric order of a section file name:
