@@ -241,19 +241,26 @@ func TestAKilledBuildLeavesEveryFileWholeAndTheNextFinishesIt(t *testing.T) {
 }
 
 // TestCtrlCAndSIGTERMRemoveTheScratchFiles stops builds at several
-// moments: each ends either with status 0 and the new site in place, or
-// with status 1, the output folder exactly as it was, and no scratch
-// files.
+// moments after they start writing: each ends either with status 0 and
+// the new site in place, or with status 1, the output folder exactly as
+// it was, and no scratch files.
 func TestCtrlCAndSIGTERMRemoveTheScratchFiles(t *testing.T) {
 	if testing.Short() {
 		t.Skip("starts many builds of a 40-section site")
 	}
 	s := newSignalled(t)
 	stopped := 0
-	for i, f := range []float64{0.05, 0.3, 0.6, 0.9, 1.2} {
+	scratch := filepath.Join(s.out, publish.ScratchDir)
+	for i, f := range []float64{0, 0, 0.2, 0.5, 0.9, 1.5} {
 		sig := []syscall.Signal{syscall.SIGINT, syscall.SIGTERM}[i%2]
 		before := tree(t, s.out)
 		cmd, stderr := s.start()
+		// Wait until the build writes, so that it listens for signals.
+		for deadline := time.Now().Add(10 * s.buildTime); time.Now().Before(deadline); time.Sleep(100 * time.Microsecond) {
+			if _, err := os.Stat(scratch); err == nil {
+				break
+			}
+		}
 		time.Sleep(time.Duration(f * float64(s.buildTime)))
 		cmd.Process.Signal(sig)
 		err := cmd.Wait()
@@ -278,6 +285,7 @@ func TestCtrlCAndSIGTERMRemoveTheScratchFiles(t *testing.T) {
 			t.Fatalf("%v after %.2f of a build changed the output folder", sig, f)
 		}
 	}
+	t.Logf("a build takes %v; %d of 6 were stopped by the signal", s.buildTime, stopped)
 	if stopped == 0 {
 		t.Error("no build was stopped by a signal")
 	}
