@@ -24,7 +24,7 @@ func TestPagesBeyondTheReports(t *testing.T) {
 	contains(t, out, "metrics/talent.order_class_students/index.html",
 		`<h1>订单班学生</h1>`, `为合作企业定向培养的学生`, `数值越高越好`,
 		`<tr><th scope="row">2024</th><td>1,228 人</td><td>—</td><td>—</td>`,
-		`<tr><th scope="row">2025</th><td>1,380 人</td><td>1,500 人</td><td>+12.4%</td>`,
+		`<tr><th scope="row">2025</th><td>1,380 人</td><td>≥ 1,500 人</td><td>+12.4%</td>`,
 		`<li><a href="/alliance/2025/talent/">2025 · 人才培养</a></li>`,
 		`<li><a href="/alliance/2024/talent/">2024 · 人才培养</a></li>`,
 		`id="history"`)

@@ -325,7 +325,8 @@ func TestCSVDownloads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeffmetric,name,unit,2024,2025\r\ntalent.placement_rate,毕业去向落实率,%,91.1,93.2\r\ntalent.student_teacher_ratio,生师比,,19.2,18.4\r\n"
+	want := "\ufeffmetric,name,unit,source,2024,2025\r\ntalent.placement_rate,毕业去向落实率,%,,91.1,93.2\r\ntalent.student_teacher_ratio,生师比,,,19.2,18.4\r\n" +
+		"talent.placement_rate,目标 毕业去向落实率,%,,,95.0\r\ntalent.student_teacher_ratio,目标 生师比,,,,18.0\r\n"
 	if string(csv) != want {
 		t.Errorf("CSV =\n%q\nwant\n%q", csv, want)
 	}

@@ -22,6 +22,7 @@ package charts
 import (
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 
 	"nianbao/generator/diag"
@@ -87,6 +88,7 @@ func Parse(kind, file string, src []byte, firstLine int, pos diag.Pos, env Env, 
 	b.Title, _ = t.String("title", &bad)
 	b.parseMetrics(t, env, &bad)
 	b.parseYears(t, env, &bad)
+	b.checkPlot(t, &bad)
 	if !bad.HasErrors() {
 		b.checkValues(t, env, &bad)
 	}
@@ -154,6 +156,45 @@ func (b *Block) parseYears(t *tomldoc.Table, env Env, l *diag.List) {
 	if len(b.Years) == 0 {
 		l.Errorf(t.ValuePos("years"), "no report year falls in years [%d, %d]", from, to)
 	}
+}
+
+// checkPlot reports what a chart cannot draw: a yes/no metric, and more
+// units than its value axes can carry.
+func (b *Block) checkPlot(t *tomldoc.Table, l *diag.List) {
+	if b.Kind != "chart" {
+		return
+	}
+	var reported diag.List // parseMetrics reported these already
+	ids, _ := t.Strings("metrics", &reported)
+	for i, id := range ids {
+		if m, ok := b.metric(id); ok && m.Kind == metrics.Flag {
+			l.Errorf(t.ElemPos("metrics", i), "metric %q is a yes/no metric (kind = \"flag\"), which a chart cannot draw; show it in a kpi or table block", id)
+		}
+	}
+	if !b.cartesianType() {
+		return
+	}
+	if units := b.units(); len(units) > 2 {
+		quoted := make([]string, len(units))
+		for i, u := range units {
+			quoted[i] = strconv.Quote(u.key)
+		}
+		l.Errorf(b.Pos, "a %s chart has two value axes, one per unit, but its metrics have %d units (%s); split it into charts of at most two units", b.Type, len(units), strings.Join(quoted, ", "))
+	}
+}
+
+// metric returns the block's metric of the given id.
+func (b *Block) metric(id string) (*metrics.Metric, bool) {
+	for _, m := range b.Metrics {
+		if m.ID == id {
+			return m, true
+		}
+	}
+	return nil, false
+}
+
+func (b *Block) cartesianType() bool {
+	return b.Type == "line" || b.Type == "bar" || b.Type == "stacked-bar" || b.Type == "horizontal-bar"
 }
 
 func (b *Block) pageYearOnly() bool {

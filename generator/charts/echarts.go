@@ -54,19 +54,6 @@ func globals(env Env, extra ...charts.GlobalOpts) []charts.GlobalOpts {
 	}, extra...)
 }
 
-// commonUnit returns the unit all metrics share in l, and whether they are
-// all percents.
-func (b *Block) commonUnit(l string) (string, bool) {
-	unit, pct := b.Metrics[0].UnitIn(l), true
-	for _, m := range b.Metrics {
-		if m.UnitIn(l) != unit {
-			unit = ""
-		}
-		pct = pct && m.Kind == metrics.Percent
-	}
-	return unit, pct
-}
-
 // round gives a value with the metric's decimals, as ECharts should show it.
 func round(m *metrics.Metric, v float64) float64 {
 	if m.Decimals == metrics.AsWritten {
@@ -76,32 +63,40 @@ func round(m *metrics.Metric, v float64) float64 {
 	return f
 }
 
+// cartesian is a line, bar, stacked-bar or horizontal-bar chart: a value
+// axis per unit (two at most, checked when parsing), and the metrics'
+// targets as dashed series of their own ("目标 …"), except on stacked
+// bars, where a target would stand for the stack's total.
 func (b *Block) cartesian(env Env) map[string]any {
 	years := make([]string, len(b.Years))
 	for i, y := range b.Years {
 		years[i] = strconv.Itoa(y)
 	}
-	unit, pct := b.commonUnit(env.Lang)
-	valueAxis := opts.YAxis{Type: "value", Name: unit}
-	if pct {
-		valueAxis = opts.YAxis{Type: "value", AxisLabel: &opts.AxisLabel{Formatter: "{value}%"}}
+	axes := b.units()
+	valueAxes := make([]map[string]any, len(axes))
+	for i, a := range axes {
+		valueAxes[i] = a.valueAxis(env, len(axes), i)
 	}
-	catAxis := opts.XAxis{Type: "category", Data: years}
+	catAxis := map[string]any{"type": "category", "data": years}
 	horizontal := b.Type == "horizontal-bar"
+	valueKey, catKey, axisKey := "yAxis", "xAxis", "yAxisIndex"
 	if horizontal {
-		// Years read top to bottom.
-		catAxis = opts.XAxis{Type: "value", Name: unit}
-		if pct {
-			catAxis.AxisLabel = &opts.AxisLabel{Formatter: "{value}%"}
+		// Years read top to bottom; the value axes are at the bottom and top.
+		valueKey, catKey, axisKey = "xAxis", "yAxis", "xAxisIndex"
+		catAxis["inverse"] = true
+		if len(valueAxes) > 1 {
+			valueAxes[1]["position"] = "top"
 		}
-		valueAxis = opts.YAxis{Type: "category", Data: years, Inverse: opts.Bool(true)}
+	}
+	right := "4%"
+	if len(axes) > 1 && !horizontal {
+		right = "2%"
 	}
 	g := globals(env,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Bottom: "2%", Top: "60"}),
-		charts.WithXAxisOpts(catAxis),
-		charts.WithYAxisOpts(valueAxis),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: right, Bottom: "2%", Top: "60"}),
 	)
+	var opt map[string]any
 	if b.Type == "line" {
 		c := charts.NewLine()
 		c.SetGlobalOptions(g...)
@@ -114,36 +109,55 @@ func (b *Block) cartesian(env Env) map[string]any {
 			c.AddSeries(m.Name.In(env.Lang), data, charts.WithLineChartOpts(opts.LineChart{Symbol: "circle", SymbolSize: 7}))
 		}
 		c.Validate()
-		opt := c.JSON()
+		opt = c.JSON()
 		styleLines(opt)
-		return opt
-	}
-	c := charts.NewBar()
-	c.SetGlobalOptions(g...)
-	c.SetXAxis(years)
-	for _, m := range b.Metrics {
-		data := make([]opts.BarData, len(b.Years))
-		for i, y := range b.Years {
-			data[i] = opts.BarData{Value: b.point(env, m, y)}
+	} else {
+		c := charts.NewBar()
+		c.SetGlobalOptions(g...)
+		c.SetXAxis(years)
+		for _, m := range b.Metrics {
+			data := make([]opts.BarData, len(b.Years))
+			for i, y := range b.Years {
+				data[i] = opts.BarData{Value: b.point(env, m, y)}
+			}
+			bar := opts.BarChart{}
+			if b.Type == "stacked-bar" {
+				bar.Stack = "total" // one stack per value axis
+				if i := axisOf(axes, m); i > 0 {
+					bar.Stack += "-" + strconv.Itoa(i)
+				}
+			}
+			c.AddSeries(m.Name.In(env.Lang), data, charts.WithBarChartOpts(bar))
 		}
-		bar := opts.BarChart{}
-		if b.Type == "stacked-bar" {
-			bar.Stack = "total"
+		c.Validate()
+		opt = c.JSON()
+	}
+	opt[catKey] = []map[string]any{catAxis}
+	opt[valueKey] = valueAxes
+	series := seriesMaps(opt)
+	for i, m := range b.Metrics {
+		series[i][axisKey] = axisOf(axes, m)
+	}
+	if b.Type != "stacked-bar" {
+		for i, m := range b.Metrics {
+			if ts := b.targetSeries(env, m, palette[i%len(palette)], axisKey, axisOf(axes, m)); ts != nil {
+				series = append(series, ts)
+			}
 		}
-		c.AddSeries(m.Name.In(env.Lang), data, charts.WithBarChartOpts(bar))
 	}
-	if horizontal {
-		c.XYReversal()
-	}
-	c.Validate()
-	opt := c.JSON()
-	if horizontal {
-		// XYReversal swaps the axes but Validate puts the years back on
-		// the x axis; set both explicitly.
-		opt["xAxis"] = []opts.XAxis{catAxis}
-		opt["yAxis"] = []opts.YAxis{valueAxis}
-	}
+	opt["series"] = series
 	return opt
+}
+
+// seriesMaps returns the option's series as plain maps, to be completed
+// where go-echarts has no field.
+func seriesMaps(opt map[string]any) []map[string]any {
+	var list []map[string]any
+	raw, err := json.Marshal(opt["series"])
+	if err == nil {
+		_ = json.Unmarshal(raw, &list)
+	}
+	return list
 }
 
 // point is a series value, or "-" (a gap) when the year has none.
@@ -161,9 +175,19 @@ func (b *Block) pie(env Env) map[string]any {
 	c.SetGlobalOptions(globals(env, charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
 		charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	var data []opts.PieData
+	var labels []string
+	total := 0.0
+	for _, m := range b.Metrics {
+		if v, ok := env.Data.Value(m, env.Year); ok && v.V > 0 {
+			total += round(m, v.V)
+		}
+	}
 	for _, m := range b.Metrics {
 		if v, ok := env.Data.Value(m, env.Year); ok {
 			data = append(data, opts.PieData{Name: m.Name.In(env.Lang), Value: round(m, v.V)})
+			// The label says the value with its unit and the share with
+			// one decimal, as the report writes them.
+			labels = append(labels, "{b}\n"+braces.Replace(m.Format(v.V, env.Lang))+" · "+share(round(m, v.V), total))
 		}
 	}
 	pie := opts.PieChart{Radius: "55%", Center: []string{"50%", "52%"}}
@@ -171,13 +195,20 @@ func (b *Block) pie(env Env) map[string]any {
 		pie.Radius = []string{"32%", "55%"}
 	}
 	c.AddSeries(b.title(env), data, charts.WithPieChartOpts(pie),
-		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{d}%"}))
+		charts.WithLabelOpts(opts.Label{Show: opts.Bool(true), Formatter: "{b}\n{c} · {d}%"}))
 	c.Validate()
 	opt := c.JSON()
 	patch(opt, "series", func(s map[string]any) {
+		s["percentPrecision"] = 1 // the tooltip's share, as the labels give it
 		if l, ok := s["label"].(map[string]any); ok {
-			l["width"] = 84
+			l["width"] = 96
 			l["overflow"] = "break" // long names wrap instead of being cut
+		}
+		items, _ := s["data"].([]any)
+		for i, d := range items {
+			if item, ok := d.(map[string]any); ok && i < len(labels) {
+				item["label"] = map[string]any{"formatter": labels[i]}
+			}
 		}
 	})
 	return opt
@@ -186,7 +217,8 @@ func (b *Block) pie(env Env) map[string]any {
 func (b *Block) gauge(env Env) map[string]any {
 	m := b.Metrics[0]
 	v, have := env.Data.Value(m, env.Year)
-	max := gaugeMax(m, v.V, env.Year)
+	_, target, hasTarget := nextTarget(m, env.Year)
+	max := gaugeMax(m, v.V, target, hasTarget)
 	c := charts.NewGauge()
 	c.SetGlobalOptions(globals(env, charts.WithLegendOpts(opts.Legend{Show: opts.Bool(false)}))...)
 	var value any = round(m, v.V)
@@ -216,20 +248,23 @@ func (b *Block) gauge(env Env) map[string]any {
 		s["radius"] = "88%"
 		s["center"] = []string{"50%", "58%"}
 	})
+	if hasTarget {
+		opt["series"] = append(seriesMaps(opt), gaugeTarget(env, m, target, max))
+	}
 	return opt
 }
 
-// gaugeMax is the gauge's scale: 100 for percents and scores, else the
-// year's target or a round number above the value.
-func gaugeMax(m *metrics.Metric, v float64, year int) int {
+// gaugeMax is the gauge's scale: 100 for percents and scores, else a
+// round number above the value and the target.
+func gaugeMax(m *metrics.Metric, v, target float64, hasTarget bool) int {
 	if m.Kind == metrics.Percent || m.Kind == metrics.Score {
-		if v <= 100 {
+		if v <= 100 && (!hasTarget || target <= 100) {
 			return 100
 		}
 	}
 	top := v
-	if t, ok := m.Targets[year]; ok && t > top {
-		top = t
+	if hasTarget && target > top {
+		top = target
 	}
 	return niceCeil(top * 1.1)
 }

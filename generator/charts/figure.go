@@ -30,6 +30,9 @@ type Table struct {
 	Years   []string // column headers
 	Rows    []Row
 	Notes   []string
+	Source  string // "来源：…", the line under the figure
+	Notes2  string // "注：…", the values' notes on that line
+	Target  string // a gauge's target, stated under the chart
 }
 
 // Row is one metric's row of a table.
@@ -40,9 +43,10 @@ type Row struct {
 
 // Cell is one formatted value; Missing marks a year with no value.
 type Cell struct {
-	Text    string
-	Missing bool
-	Note    bool
+	Text     string
+	Missing  bool
+	NoTarget bool // a target row's year without a target
+	Note     bool
 }
 
 // Render renders the block as HTML. id is unique on the page ("chart-3")
@@ -55,7 +59,8 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	w := &writer{t: env.T}
 	w.Grow(4 << 10)
 	if b.Kind == "kpi" {
-		w.kpis(id, b.kpis(env))
+		src, notes := b.sourceLine(env)
+		w.kpis(id, b.kpis(env), src, notes)
 		fig.HTML = []byte(w.String())
 		return fig, nil
 	}
@@ -67,7 +72,12 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 		}
 	}
 	fig.CSV = b.csv(env)
-	w.figure(id, b, b.title(env), b.Describe(env), option, b.table(env), fig.CSV)
+	t := b.table(env)
+	t.Source, t.Notes2 = b.sourceLine(env)
+	if b.Type == "gauge" {
+		t.Target = b.gaugeTargetLine(env)
+	}
+	w.figure(id, b, b.title(env), b.Describe(env), option, t, fig.CSV)
 	fig.HTML = []byte(w.String())
 	return fig, nil
 }
@@ -91,7 +101,7 @@ func (b *Block) table(env Env) Table {
 				r.Cells = append(r.Cells, Cell{Text: "—", Missing: true})
 				continue
 			}
-			c := Cell{Text: metrics.FormatNumber(v.V, m.Decimals, m.Kind != metrics.Percent)}
+			c := Cell{Text: cellText(m, v.V, env.Lang)}
 			if n := v.Note.In(env.Lang); n != "" {
 				c.Note = true
 				t.Notes = append(t.Notes, strconv.Itoa(y)+" "+m.Name.In(env.Lang)+env.T("note_colon")+n)
@@ -100,7 +110,46 @@ func (b *Block) table(env Env) Table {
 		}
 		t.Rows = append(t.Rows, r)
 	}
+	for _, m := range b.Metrics {
+		if r, ok := b.targetRow(env, m); ok {
+			t.Rows = append(t.Rows, r)
+		}
+	}
 	return t
+}
+
+// cellText is a value in a table cell, whose row head carries the unit.
+func cellText(m *metrics.Metric, v float64, l string) string {
+	if m.Kind == metrics.Flag {
+		return metrics.YesNo(v != 0, l)
+	}
+	return metrics.FormatNumber(v, m.Decimals, m.Kind != metrics.Percent)
+}
+
+// targetRow is the row of m's targets in the years shown, with their
+// direction signs, or ok=false when none of those years has one.
+func (b *Block) targetRow(env Env, m *metrics.Metric) (Row, bool) {
+	r := Row{Head: targetName(env, m)}
+	if u := m.UnitIn(env.Lang); u != "" {
+		r.Head += env.T("unit_open") + u + env.T("unit_close")
+	} else if m.Kind == metrics.Percent {
+		r.Head += env.T("unit_open") + "%" + env.T("unit_close")
+	}
+	found := false
+	for _, y := range b.Years {
+		t, ok := m.Targets[y]
+		if !ok {
+			r.Cells = append(r.Cells, Cell{Text: "—", Missing: true, NoTarget: true})
+			continue
+		}
+		text := cellText(m, t, env.Lang)
+		if s := m.Sign(); s != "" {
+			text = s + " " + text
+		}
+		r.Cells = append(r.Cells, Cell{Text: text})
+		found = true
+	}
+	return r, found
 }
 
 // csv writes the block's numbers for spreadsheets: UTF-8 with a byte order
@@ -111,7 +160,7 @@ func (b *Block) csv(env Env) []byte {
 	buf.WriteString("\ufeff")
 	w := csv.NewWriter(&buf)
 	w.UseCRLF = true
-	head := []string{"metric", "name", "unit"}
+	head := []string{"metric", "name", "unit", "source"}
 	for _, y := range b.Years {
 		head = append(head, strconv.Itoa(y))
 	}
@@ -121,10 +170,30 @@ func (b *Block) csv(env Env) []byte {
 		if m.Kind == metrics.Percent {
 			unit = "%"
 		}
-		rec := []string{sheet.Text(m.ID), sheet.Text(m.Name.In(env.Lang)), sheet.Text(unit)}
+		src := sheet.Text(m.Source.In(env.Lang))
+		rec := []string{sheet.Text(m.ID), sheet.Text(m.Name.In(env.Lang)), sheet.Text(unit), src}
 		for _, y := range b.Years {
 			if v, ok := env.Data.Value(m, y); ok {
-				rec = append(rec, metrics.FormatNumber(v.V, m.Decimals, false))
+				rec = append(rec, m.Plain(v.V))
+			} else {
+				rec = append(rec, "")
+			}
+		}
+		w.Write(rec)
+	}
+	// The plan: a row of each metric's targets, named "目标 …".
+	for _, m := range b.Metrics {
+		if _, ok := b.targetRow(env, m); !ok {
+			continue
+		}
+		unit := m.UnitIn(env.Lang)
+		if m.Kind == metrics.Percent {
+			unit = "%"
+		}
+		rec := []string{sheet.Text(m.ID), sheet.Text(targetName(env, m)), sheet.Text(unit), sheet.Text(m.Source.In(env.Lang))}
+		for _, y := range b.Years {
+			if t, ok := m.Targets[y]; ok {
+				rec = append(rec, m.Plain(t))
 			} else {
 				rec = append(rec, "")
 			}
@@ -147,6 +216,7 @@ type kpiCard struct {
 	Progress string
 	Pct      float64 // progress for the <progress> bar, capped at 100
 	Note     string
+	Status   metrics.Status // "" when the metric is not scored that year
 }
 
 func (b *Block) kpis(env Env) []kpiCard {
@@ -154,16 +224,24 @@ func (b *Block) kpis(env Env) []kpiCard {
 	for _, m := range b.Metrics {
 		v, _ := env.Data.Value(m, env.Year)
 		c := kpiCard{Name: m.Name.In(env.Lang), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
-		if prev, ok := env.Data.Value(m, env.Year-1); ok {
+		if m.Kind == metrics.Flag {
+			c.Value, c.Unit = m.Format(v.V, env.Lang), ""
+		}
+		if a, ok := env.Data.Assess(m, env.Year); ok && a.Status != metrics.NoData {
+			c.Status = a.Status
+		}
+		if prev, ok := env.Data.Value(m, env.Year-1); ok && m.Kind != metrics.Flag {
 			if d, err := m.Change(v.V, prev.V); err == nil {
 				c.Change = d.Format(env.Lang)
 				c.Dir = [...]string{"down", "flat", "up"}[d.Direction()+1]
 				c.Mood = [...]string{"bad", "neutral", "good"}[m.Good(d.Direction())+1]
 			}
 		}
-		if t, ok := m.Targets[env.Year]; ok {
-			c.Target = m.Format(t, env.Lang)
-			if p, err := m.Progress(v.V, t); err == nil {
+		if y, t, ok := nextTarget(m, env.Year); ok {
+			c.Target = m.FormatTarget(t, env.Lang)
+			if y != env.Year {
+				c.Target += env.T("unit_open") + strconv.Itoa(y) + env.T("unit_close")
+			} else if p, err := m.Progress(v.V, t); err == nil {
 				c.Progress = metrics.Percent1(p)
 				c.Pct = min(100, max(0, p))
 			}

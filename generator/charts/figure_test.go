@@ -91,7 +91,7 @@ func TestRenderedChartOptions(t *testing.T) {
 		series    string
 		check     func(t *testing.T, opt map[string]any)
 	}{
-		{"line", two, "line 订单班学生: - 1100 1228 1380\nline 学徒: - 300 - 420", func(t *testing.T, opt map[string]any) {
+		{"line", two, "line 订单班学生: - 1100 1228 1380\nline 学徒: - 300 - 420\nline target 订单班学生: - - - 1550\nline target 学徒: - - - 400", func(t *testing.T, opt map[string]any) {
 			want(t, "x axis", at(opt, "xAxis", 0), "map[data:[2022 2023 2024 2025] type:category]")
 			want(t, "y axis", at(opt, "yAxis", 0), "map[name:人 type:value]")
 		}},
@@ -99,7 +99,7 @@ func TestRenderedChartOptions(t *testing.T) {
 			want(t, "x axis", at(opt, "xAxis", 0, "data"), "[2023 2024]")
 		}},
 		{"stacked-bar", two, "bar 订单班学生 stack=total: - 1100 1228 1380\nbar 学徒 stack=total: - 300 - 420", nil},
-		{"horizontal-bar", two, "bar 订单班学生: - 1100 1228 1380\nbar 学徒: - 300 - 420", func(t *testing.T, opt map[string]any) {
+		{"horizontal-bar", two, "bar 订单班学生: - 1100 1228 1380\nbar 学徒: - 300 - 420\nline target 订单班学生: - - - 1550\nline target 学徒: - - - 400", func(t *testing.T, opt map[string]any) {
 			want(t, "y axis", at(opt, "yAxis", 0), "map[data:[2022 2023 2024 2025] inverse:true type:category]")
 			want(t, "x axis", at(opt, "xAxis", 0), "map[name:人 type:value]")
 		}},
@@ -114,7 +114,7 @@ func TestRenderedChartOptions(t *testing.T) {
 			"radar 2022: 2022=[- - -]\nradar 2023: 2023=[1100 90 300]\nradar 2024: 2024=[1228 91.1 -]\nradar 2025: 2025=[1380 93.2 420]", func(t *testing.T, opt map[string]any) {
 				want(t, "indicators", at(opt, "radar", "indicator"), "[map[max:2000 name:订单班学生] map[max:100 name:落实率] map[max:500 name:学徒]]")
 			}},
-		{"gauge", "metrics = [\"talent.students\"]\n", "gauge 订单班学生: 订单班学生=1380", func(t *testing.T, opt map[string]any) {
+		{"gauge", "metrics = [\"talent.students\"]\n", "gauge 订单班学生: 订单班学生=1380\ngauge target 订单班学生: target 订单班学生=1550", func(t *testing.T, opt map[string]any) {
 			want(t, "max", at(opt, "series", 0, "max"), "2000")
 			want(t, "formatter", at(opt, "series", 0, "detail", "formatter"), "1,380 人")
 		}},
@@ -124,7 +124,7 @@ func TestRenderedChartOptions(t *testing.T) {
 		}},
 		{"line", "metrics = [\"talent.placement\", \"talent.dropout\"]\nyears = [2024, 2025]\n", "line 落实率: 91.1 93.2\nline 流失率: 2.5 2.8", func(t *testing.T, opt map[string]any) {
 			want(t, "percent axis", at(opt, "yAxis", 0, "axisLabel", "formatter"), "{value}%")
-			want(t, "percent axis name", at(opt, "yAxis", 0, "name"), "<nil>")
+			want(t, "percent axis name", at(opt, "yAxis", 0, "name"), "%")
 		}},
 	}
 	for _, tt := range tests {
@@ -182,17 +182,17 @@ func TestDataTableAndCSVHoldTheNumbers(t *testing.T) {
 				`<tr><th scope="row">学徒unit_open人unit_close</th><td class="missing" title="not_collected">—</td><td>300</td><td class="missing" title="not_collected">—</td><td>420</td></tr>`,
 				`<ul class="figure-notes"><li>* 2024 订单班学生note_colon含新增订单班</li></ul>`,
 			},
-			"\ufeffmetric,name,unit,2022,2023,2024,2025\r\ntalent.students,订单班学生,人,,1100,1228,1380\r\ntalent.apprentices,学徒,人,,300,,420\r\n"},
+			"\ufeffmetric,name,unit,source,2022,2023,2024,2025\r\ntalent.students,订单班学生,人,,,1100,1228,1380\r\ntalent.apprentices,学徒,人,,,300,,420\r\ntalent.students,target 订单班学生,人,,,,,1550\r\ntalent.apprentices,target 学徒,人,,,,,400\r\n"},
 		{"percents and ratios", "table", "metrics = [\"talent.placement\", \"talent.ratio\"]\nyears = [2024, 2025]\n", "zh",
 			[]string{
 				`<tr><th scope="row">落实率unit_open%unit_close</th><td>91.1</td><td>93.2<sup>*</sup></td></tr>`,
 				`<tr><th scope="row">生师比</th><td>18.0</td><td>18.4</td></tr>`,
 				`<li>* 2025 落实率note_colon口径调整</li>`,
 			},
-			"\ufeffmetric,name,unit,2024,2025\r\ntalent.placement,落实率,%,91.1,93.2\r\ntalent.ratio,生师比,,18.0,18.4\r\n"},
+			"\ufeffmetric,name,unit,source,2024,2025\r\ntalent.placement,落实率,%,,91.1,93.2\r\ntalent.ratio,生师比,,,18.0,18.4\r\n"},
 		{"English names and units", "table", "metrics = [\"talent.students\"]\nyears = [2025, 2025]\n", "en",
 			[]string{`<tr><th scope="row">Order-class studentsunit_openstudentsunit_close</th><td>1,380</td></tr>`},
-			"\ufeffmetric,name,unit,2025\r\ntalent.students,Order-class students,students,1380\r\n"},
+			"\ufeffmetric,name,unit,source,2025\r\ntalent.students,Order-class students,students,,1380\r\ntalent.students,target Order-class students,students,,1550\r\n"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -238,8 +238,9 @@ func TestKPICardsShowValueChangeTargetAndProgress(t *testing.T) {
 		// higher is better, rising: good; target and progress.
 		`<div class="kpi-name">订单班学生</div>
 <div class="kpi-value"><span class="kpi-number">1,380</span> <span class="kpi-unit">人</span></div>
+<div class="kpi-status"><span class="status status-off-track"><span aria-hidden="true">✗</span> status_off_track</span></div>
 <div class="kpi-change kpi-good kpi-up"><span class="kpi-arrow" aria-hidden="true">▲</span> vs_previous_year +12.4% <span class="kpi-mood">improving</span></div>
-<div class="kpi-target">target 1,550 人 · progress 89.0%</div><progress class="kpi-progress" max="100" value="89.0" aria-label="progress 89.0%"></progress>
+<div class="kpi-target">target ≥ 1,550 人 · progress 89.0%</div><progress class="kpi-progress" max="100" value="89.0" aria-label="progress 89.0%"></progress>
 </div>`,
 		// lower is better, rising: bad, in percentage points.
 		`<div class="kpi-name">流失率</div>
@@ -259,7 +260,8 @@ func TestKPICardsShowValueChangeTargetAndProgress(t *testing.T) {
 		// no previous value: no change; progress over 100% fills the bar.
 		`<div class="kpi-name">学徒</div>
 <div class="kpi-value"><span class="kpi-number">420</span> <span class="kpi-unit">人</span></div>
-<div class="kpi-target">target 400 人 · progress 105.0%</div><progress class="kpi-progress" max="100" value="100.0" aria-label="progress 105.0%"></progress>
+<div class="kpi-status"><span class="status status-achieved"><span aria-hidden="true">✓</span> status_achieved</span></div>
+<div class="kpi-target">target ≥ 400 人 · progress 105.0%</div><progress class="kpi-progress" max="100" value="100.0" aria-label="progress 105.0%"></progress>
 </div>`,
 		// a note.
 		`<div class="kpi-name">落实率</div>
@@ -267,7 +269,8 @@ func TestKPICardsShowValueChangeTargetAndProgress(t *testing.T) {
 <div class="kpi-change kpi-good kpi-up"><span class="kpi-arrow" aria-hidden="true">▲</span> vs_previous_year +2.1 个百分点 <span class="kpi-mood">improving</span></div>
 <div class="kpi-note">口径调整</div>
 </div>
-</div>`,
+</div>
+<p class="figure-source">sourcesource_unknown<span class="figure-source-notes"> notes2025 落实率note_colon口径调整</span></p>`,
 	}
 	for i, w := range wants {
 		if cards[i+1] != w {

@@ -5,6 +5,8 @@ import (
 	"html"
 	"strconv"
 	"strings"
+
+	"nianbao/generator/metrics"
 )
 
 // writer writes figure HTML. Every text that comes from content goes
@@ -25,7 +27,27 @@ func (w *writer) raw(parts ...string) {
 	}
 }
 
-func (w *writer) kpis(id string, cards []kpiCard) {
+// status writes a status as the scorecard does: a sign and a word.
+func (w *writer) status(st metrics.Status) {
+	w.raw(`<span class="status status-`, string(st), `"><span aria-hidden="true">`, st.Icon(), "</span> ")
+	w.esc(w.t(st.Key()))
+	w.raw("</span>")
+}
+
+// source writes the line that ends every figure: its sources, and the
+// notes of its values.
+func (w *writer) source(src, notes string) {
+	w.raw("\n<p class=\"figure-source\">")
+	w.esc(src)
+	if notes != "" {
+		w.raw(`<span class="figure-source-notes"> `)
+		w.esc(notes)
+		w.raw("</span>")
+	}
+	w.raw("</p>")
+}
+
+func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 	w.raw(`<div class="kpis" id="`)
 	w.esc(id)
 	w.raw(`">`)
@@ -41,6 +63,11 @@ func (w *writer) kpis(id string, cards []kpiCard) {
 			w.raw("</span>")
 		}
 		w.raw("</div>")
+		if c.Status != "" {
+			w.raw("\n<div class=\"kpi-status\">")
+			w.status(c.Status)
+			w.raw("</div>")
+		}
 		if c.Change != "" {
 			arrow := map[string]string{"up": "▲", "down": "▼"}[c.Dir]
 			if arrow == "" {
@@ -82,6 +109,7 @@ func (w *writer) kpis(id string, cards []kpiCard) {
 		w.raw("\n</div>")
 	}
 	w.raw("\n</div>")
+	w.source(src, notes)
 }
 
 // figure writes a chart or table block: caption, the chart's element and
@@ -133,7 +161,9 @@ func (w *writer) figure(id string, b *Block, title, desc string, option []byte, 
 		w.esc(r.Head)
 		w.raw("</th>")
 		for _, c := range r.Cells {
-			if c.Missing {
+			if c.NoTarget {
+				w.raw(`<td class="missing">`)
+			} else if c.Missing {
 				w.raw(`<td class="missing" title="`)
 				w.esc(w.t("not_collected"))
 				w.raw(`">`)
@@ -158,7 +188,14 @@ func (w *writer) figure(id string, b *Block, title, desc string, option []byte, 
 		}
 		w.raw("</ul>")
 	}
-	w.raw("\n</div>\n<p class=\"figure-links\">")
+	w.raw("\n</div>")
+	if t.Target != "" {
+		w.raw("\n<p class=\"figure-target\">")
+		w.esc(t.Target)
+		w.raw("</p>")
+	}
+	w.source(t.Source, t.Notes2)
+	w.raw("\n<p class=\"figure-links\">")
 	if chart {
 		w.raw(`<button type="button" class="show-data" aria-controls="`)
 		w.esc(id + "-data")

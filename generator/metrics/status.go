@@ -1,6 +1,9 @@
 package metrics
 
-import "strconv"
+import (
+	"strconv"
+	"strings"
+)
 
 // Status is a metric's standing against the plan in a year.
 type Status string
@@ -17,6 +20,15 @@ const (
 // everywhere: scorecard, tally, KPI cards, dashboard. NoData comes last;
 // it is not part of the tally.
 var StatusOrder = []Status{Achieved, Regressing, OnTrack, OffTrack, NoData}
+
+// icons say each status with a sign as well as a word.
+var icons = map[Status]string{Achieved: "✓", Regressing: "↘", OnTrack: "↗", OffTrack: "✗", NoData: "–"}
+
+// Icon is the status' sign: ✓ ↘ ↗ ✗ –.
+func (s Status) Icon() string { return icons[s] }
+
+// Key is the status' theme string: status_on_track.
+func (s Status) Key() string { return "status_" + strings.ReplaceAll(string(s), "-", "_") }
 
 // Assessment is the scorecard line of one metric in one year.
 type Assessment struct {

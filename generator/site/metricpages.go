@@ -13,14 +13,8 @@ import (
 	"nianbao/generator/theme"
 )
 
-// statusIcons says each status with a sign as well as a word.
-var statusIcons = map[metrics.Status]string{
-	metrics.Achieved: "✓", metrics.Regressing: "↘", metrics.OnTrack: "↗", metrics.OffTrack: "✗", metrics.NoData: "–",
-}
-
 func (s *Site) status(st metrics.Status, lg string) *theme.Status {
-	key := "status_" + strings.ReplaceAll(string(st), "-", "_")
-	return &theme.Status{Key: string(st), Icon: statusIcons[st], Word: s.Theme.Strings(lg)[key]}
+	return &theme.Status{Key: string(st), Icon: st.Icon(), Word: s.Theme.Strings(lg)[st.Key()]}
 }
 
 func (s *Site) metricURL(lg string, m *metrics.Metric) string {
@@ -47,7 +41,7 @@ func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
 				row.Change, row.Mood = s.change(m, y, lg)
 			}
 			if a, ok := s.Data.Assess(m, year); ok {
-				row.Target, row.TargetYear = charts.HTMLText(m.Format(a.Target, lg)), a.TargetYear
+				row.Target, row.TargetYear = charts.HTMLText(m.FormatTarget(a.Target, lg)), a.TargetYear
 				row.Status = s.status(a.Status, lg)
 			}
 			row.Trend = s.sparkline(m, lg)
@@ -176,14 +170,19 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 			row.Change, _ = s.change(m, y, lg)
 		}
 		if tg, ok := m.Targets[y]; ok {
-			row.Target = charts.HTMLText(m.Format(tg, lg))
+			row.Target = charts.HTMLText(m.FormatTarget(tg, lg))
 		}
 		mp.History = append(mp.History, row)
 	}
 	out := Output{}
 	if len(s.Data.Years) > 0 {
 		env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
-		b := &charts.Block{Kind: "chart", Type: "line", Metrics: []*metrics.Metric{m}, Years: s.Data.Years}
+		// The chart runs to the plan's last target year, so the plan
+		// ahead shows; yes/no metrics have no chart, only the table.
+		b := &charts.Block{Kind: "chart", Type: "line", Metrics: []*metrics.Metric{m}, Years: chartYears(s.metricYears(m))}
+		if m.Kind == metrics.Flag {
+			b.Kind = "table"
+		}
 		if fig, err := b.Render("history", env); err == nil {
 			mp.Chart = template.HTML(fig.HTML)
 			out.Charts = 1
@@ -193,6 +192,21 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	mp.CitedBy = s.citedBy(p)[m]
 	v.Metric = mp
+	return out
+}
+
+// chartYears is years with the gaps after the last report year filled,
+// so that the plan's years ahead are spaced as years are.
+func chartYears(years []int) []int {
+	var out []int
+	for i, y := range years {
+		if i > 0 {
+			for g := years[i-1] + 1; g < y; g++ {
+				out = append(out, g)
+			}
+		}
+		out = append(out, y)
+	}
 	return out
 }
 

@@ -207,6 +207,7 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 	out := Output{Charts: res.Charts}
 	if len(s.Content.Years) > 0 {
 		v.Headline = s.headline(p.Lang.Code, l)
+		v.Tally = s.tally(s.latestYear(), p.Lang.Code)
 	}
 	return out
 }

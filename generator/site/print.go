@@ -37,6 +37,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 		out.Charts += countCharts(k.HTML)
 	}
 	v.Scorecard = s.scorecard(p.Year.Year, lg)
+	v.Tally = s.tally(p.Year.Year, lg)
 	pe.Appendix = s.appendix(p.Year.Year, lg, l)
 	v.Print = pe
 	return out

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"html/template"
 	"strconv"
+	"strings"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
@@ -39,6 +40,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	v.Content = template.HTML(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
 	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
+	v.Tally = s.tally(p.Year.Year, p.Lang.Code)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
@@ -75,6 +77,22 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	return Output{Charts: res.Charts}
 }
 
+// tally is the year's scorecard in one sentence, in language lg:
+// 计分卡：N 项指标中，A 项已达成，B 项按计划推进，C 项滞后于计划，D 项退步。
+func (s *Site) tally(year int, lg string) string {
+	t := s.Data.Tally(year)
+	if t.N == 0 {
+		return "" // nothing is scored: no scorecard, no sentence
+	}
+	return strings.NewReplacer(
+		"{n}", strconv.Itoa(t.N),
+		"{achieved}", strconv.Itoa(t.Achieved),
+		"{on_track}", strconv.Itoa(t.OnTrack),
+		"{off_track}", strconv.Itoa(t.OffTrack),
+		"{regressing}", strconv.Itoa(t.Regressing),
+	).Replace(s.Theme.Strings(lg)["tally"])
+}
+
 // scorecard lists, by group, every metric scored in year (see
 // metrics.Data.Assess), with the group's count of each status.
 func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
@@ -89,7 +107,7 @@ func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
 				continue
 			}
 			counts[a.Status]++
-			row := theme.ScoreRow{Name: m.Name.In(lg), URL: s.metricURL(lg, m), Target: charts.HTMLText(m.Format(a.Target, lg)),
+			row := theme.ScoreRow{Name: m.Name.In(lg), URL: s.metricURL(lg, m), Target: charts.HTMLText(m.FormatTarget(a.Target, lg)),
 				Value: charts.HTMLText(t["not_collected"]), Progress: "—", Change: "—", Mood: "neutral", Status: s.status(a.Status, lg)}
 			if a.TargetYear != year {
 				row.Target += charts.HTMLText(" (" + strconv.Itoa(a.TargetYear) + ")")

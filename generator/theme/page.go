@@ -26,6 +26,7 @@ type Page struct {
 
 	Headline  template.HTML // home: the latest report's headline figures
 	Scorecard []ScoreGroup  // year and print: metrics scored this year
+	Tally     string        // year, print and home: the report's scorecard in one sentence
 
 	Dashboard *Dashboard    // metrics
 	Metric    *MetricPage   // metric
