@@ -217,6 +217,9 @@ func metricsStub(data *metrics.Data, prev *content.Year, year int) string {
 				continue
 			}
 			n := strconv.FormatFloat(v.V, 'f', -1, 64)
+			if m.Kind == metrics.Flag {
+				n = m.Plain(v.V) // true or false
+			}
 			fmt.Fprintf(&b, "# %s = %s  # %d: %s\n", m.Key, n, prev.Year, n)
 		}
 	}

@@ -58,7 +58,7 @@ func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
 func (s *Site) change(m *metrics.Metric, year int, lg string) (template.HTML, string) {
 	cur, ok1 := s.Data.Value(m, year)
 	prev, ok2 := s.Data.Value(m, year-1)
-	if !ok1 || !ok2 {
+	if !ok1 || !ok2 || m.Kind == metrics.Flag {
 		return "—", "neutral"
 	}
 	d, err := m.Change(cur.V, prev.V)
