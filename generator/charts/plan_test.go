@@ -319,3 +319,33 @@ func TestFlagsInTablesAndCards(t *testing.T) {
 		}
 	}
 }
+
+func TestSourceLineAndCSVAreEscaped(t *testing.T) {
+	var l diag.List
+	cat := planCatalogue + "\n[[metric]]\nid = \"op.evil\"\nname = \"x\"\nsource = \"=HYPERLINK(\\\"http://x\\\")</p><script>alert(1)</script>\"\ntargets = { 2025 = 3 }\n"
+	c := metrics.ParseCatalogue("content/metrics.toml", []byte(cat), []string{"en"}, &l)
+	d := metrics.NewData(c, []int{2025})
+	d.ParseYear(2025, "content/2025/metrics.toml", []byte("[op]\nevil = { value = 2, note = \"<img src=x onerror=alert(1)>\" }\n"), []string{"en"}, &l)
+	if err := l.Err(); err != nil {
+		t.Fatal(err)
+	}
+	env := Env{Data: d, Year: 2025, Lang: "zh", T: themeStrings(t, "zh")}
+	for _, kind := range []string{"chart", "table", "kpi"} {
+		body := "metrics = [\"op.evil\"]\n"
+		if kind == "chart" {
+			body = "type = \"bar\"\n" + body
+		}
+		fig := render(t, env, kind, body, "e")
+		html := string(fig.HTML)
+		if strings.Contains(html, "<script>") || strings.Contains(html, "<img") {
+			t.Errorf("%s: unescaped source or note in\n%s", kind, html)
+		}
+		w := `<p class="figure-source">来源：=HYPERLINK(&#34;http://x&#34;)&lt;/p&gt;&lt;script&gt;alert(1)&lt;/script&gt;<span class="figure-source-notes"> 注：2025 x：&lt;img src=x onerror=alert(1)&gt;</span></p>`
+		if !strings.Contains(html, w) {
+			t.Errorf("%s: no %s in\n%s", kind, w, html)
+		}
+		if kind != "kpi" && !strings.Contains(string(fig.CSV), `'=HYPERLINK(""http://x"")`) {
+			t.Errorf("%s: CSV source not guarded: %q", kind, fig.CSV)
+		}
+	}
+}

@@ -76,7 +76,8 @@ func (s *Site) memberData(lg string) (*metrics.Data, int) {
 		if !slices.ContainsFunc(s.Members, func(m *content.Member) bool { return m.Type == typ }) {
 			continue // nine types: a chart of the ones the alliance has
 		}
-		ms = append(ms, &metrics.Metric{ID: "members." + typ, Key: typ, Name: lang.Plain(t["member_"+typ]), Unit: lang.Plain(t["members_unit"]), Kind: metrics.Count, Better: metrics.Neutral})
+		ms = append(ms, &metrics.Metric{ID: "members." + typ, Key: typ, Name: lang.Plain(t["member_"+typ]), Unit: lang.Plain(t["members_unit"]), Kind: metrics.Count, Better: metrics.Neutral,
+			Source: lang.Plain(t["members_source"])})
 	}
 	cat := metrics.NewCatalogue(ms)
 	d := metrics.NewData(cat, years)

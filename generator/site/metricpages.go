@@ -44,7 +44,9 @@ func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
 				row.Target, row.TargetYear = charts.HTMLText(m.FormatTarget(a.Target, lg)), a.TargetYear
 				row.Status = s.status(a.Status, lg)
 			}
-			row.Trend = s.sparkline(m, lg)
+			if m.Kind != metrics.Flag { // a yes/no fact has no trend to draw
+				row.Trend = s.sparkline(m, lg)
+			}
 			mg.Rows = append(mg.Rows, row)
 		}
 		d.Groups = append(d.Groups, mg)
@@ -175,14 +177,14 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 		mp.History = append(mp.History, row)
 	}
 	out := Output{}
-	if len(s.Data.Years) > 0 {
+	if m.Kind == metrics.Flag {
+		mp.Better = t["better_flag"]
+	}
+	if len(s.Data.Years) > 0 && m.Kind != metrics.Flag { // a yes/no fact has its history table, no chart
 		env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
 		// The chart runs to the plan's last target year, so the plan
-		// ahead shows; yes/no metrics have no chart, only the table.
+		// ahead shows.
 		b := &charts.Block{Kind: "chart", Type: "line", Metrics: []*metrics.Metric{m}, Years: chartYears(s.metricYears(m))}
-		if m.Kind == metrics.Flag {
-			b.Kind = "table"
-		}
 		if fig, err := b.Render("history", env); err == nil {
 			mp.Chart = template.HTML(fig.HTML)
 			out.Charts = 1

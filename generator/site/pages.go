@@ -219,14 +219,18 @@ func (s *Site) latestYear() int {
 	return 0
 }
 
+// headlineCards is the most headline figures the home page shows: two
+// rows of four, within the first screen of a laptop.
+const headlineCards = 8
+
 // headline renders the latest report's headline figures: the first metric
-// of each group that has a value that year.
+// of each group that has a value that year, at most headlineCards.
 func (s *Site) headline(lg string, l *diag.List) template.HTML {
 	year := s.latestYear()
 	var ms []*metrics.Metric
 	for _, g := range s.Data.Catalogue.Groups {
 		for _, m := range g.Metrics {
-			if _, ok := s.Data.Value(m, year); ok {
+			if _, ok := s.Data.Value(m, year); ok && len(ms) < headlineCards {
 				ms = append(ms, m)
 				break
 			}
