@@ -70,7 +70,7 @@ func TestPlanInAWholeSite(t *testing.T) {
 		`<div class="kpi-status"><span class="status status-regressing"><span aria-hidden="true">↘</span> 退步</span></div>`,
 		`<p class="figure-source">来源：市教育局</p>`)
 	contains(t, out, "en/2025/plan/index.html", `Charter: <span class="ref" title="Charter filed">Yes</span>`)
-	contains(t, out, "data/metrics.csv", "operation.charter,operation,章程已备案,2024,false,,\r\n", "operation.charter,operation,章程已备案,2025,true,true,\r\n")
+	contains(t, out, "data/metrics.csv", "\r\noperation.charter,operation,章程已备案,2024,false,,", "\r\noperation.charter,operation,章程已备案,2025,true,true,")
 	// 2024, the first year with values: every numeric metric is on track
 	// toward 2025; the charter, false against a true target, is off track.
 	contains(t, out, "2024/index.html", `计分卡：5 项指标中，0 项已达成，4 项按计划推进，1 项滞后于计划，0 项退步。`)
