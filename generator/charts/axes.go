@@ -57,16 +57,22 @@ func axisOf(axes []*unitAxis, m *metrics.Metric) int {
 	return 0
 }
 
-// label is the axis' name in the page's language: its unit, or when the
-// unit has no word in that language and the chart has two axes, the
-// names of its metrics.
+// label is the axis' name in the page's language: its unit (the units,
+// where a translation gives one unit several words: "students / teachers"),
+// or when the unit has no word in that language and the chart has two
+// axes, the names of its metrics.
 func (a *unitAxis) label(env Env, axes int) string {
 	if a.pct {
 		return "%"
 	}
-	u := a.metrics[0].UnitIn(env.Lang)
-	if u != "" || axes < 2 {
-		return u
+	var units []string
+	for _, m := range a.metrics {
+		if u := m.UnitIn(env.Lang); u != "" && !contains(units, u) {
+			units = append(units, u)
+		}
+	}
+	if len(units) > 0 || axes < 2 {
+		return strings.Join(units, " / ")
 	}
 	names := make([]string, len(a.metrics))
 	for i, m := range a.metrics {

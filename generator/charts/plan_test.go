@@ -349,3 +349,10 @@ func TestSourceLineAndCSVAreEscaped(t *testing.T) {
 		}
 	}
 }
+
+func TestAxisNamesEveryTranslatedUnit(t *testing.T) {
+	env := testEnv(t) // students (人 / students) and teachers (人, no English unit given: 人)
+	env.Lang = "en"
+	opt := option(t, string(render(t, env, "chart", "type = \"line\"\nmetrics = [\"talent.students\", \"talent.teachers\"]\n", "c").HTML), "c")
+	want(t, "axis", at(opt, "yAxis"), "[map[name:students / 人 type:value]]")
+}
