@@ -148,8 +148,12 @@ func runCheck(args []string, stdout, stderr io.Writer) int {
 func printErr(w io.Writer, prefix string, err error) {
 	var list diag.ErrorList
 	if errors.As(err, &list) {
-		for _, d := range list {
+		shown, more := diag.Shown(list)
+		for _, d := range shown {
 			fmt.Fprintln(w, d)
+		}
+		if more != "" {
+			fmt.Fprintln(w, more)
 		}
 		return
 	}
