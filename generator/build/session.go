@@ -93,7 +93,7 @@ func round(d time.Duration) time.Duration {
 // not empty, pages are built for http://host plus the path of baseURL, so
 // that their links work when served there.
 func NewSession(o Options, host string) (*Session, error) {
-	dir, err := os.MkdirTemp("", "nianbao-serve-")
+	dir, err := newSessionDir()
 	if err != nil {
 		return nil, err
 	}

@@ -290,3 +290,40 @@ func TestCtrlCAndSIGTERMRemoveTheScratchFiles(t *testing.T) {
 		t.Error("no build was stopped by a signal")
 	}
 }
+
+// TestAKilledServeLeavesNoFolderBehind kills a session's process with
+// SIGKILL: the next session removes the folder it built in.
+func TestAKilledServeLeavesNoFolderBehind(t *testing.T) {
+	bin := nianbaoBinary(t)
+	dir := writeSite(t, readArchive(t, "sites/basic.txtar"), nil)
+	tmp := t.TempDir()
+	t.Setenv("TMPDIR", tmp)
+	cmd := exec.Command(bin, "serve", "--site", dir, "--port", "0")
+	cmd.Env = append(os.Environ(), "TMPDIR="+tmp)
+	out, _ := cmd.StdoutPipe()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	buf := make([]byte, 4096)
+	for n := 0; !bytes.Contains(buf[:n], []byte("serving ")); {
+		k, err := out.Read(buf[n:])
+		if err != nil {
+			t.Fatalf("serve: %v, %q", err, buf[:n])
+		}
+		n += k
+	}
+	cmd.Process.Signal(syscall.SIGKILL)
+	cmd.Wait()
+	left, _ := filepath.Glob(filepath.Join(tmp, sessionPrefix+"*"))
+	if len(left) != 1 {
+		t.Fatalf("a killed serve left %q", left)
+	}
+	s, err := NewSession(Options{Site: dir}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.Close()
+	if _, err := os.Stat(left[0]); err == nil {
+		t.Errorf("%s outlived a new session", left[0])
+	}
+}
