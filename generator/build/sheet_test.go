@@ -28,8 +28,11 @@ func TestFormulaTextInCSVIsQuoted(t *testing.T) {
 	).Replace(string(a.files["content/metrics.toml"]))
 	changes := map[string]string{
 		"content/metrics.toml": cat,
-		"content/2025/metrics.toml": strings.Replace(string(a.files["content/2025/metrics.toml"]),
-			"student_teacher_ratio = 18.4", "student_teacher_ratio = -18.4", 1),
+		"content/2025/metrics.toml": strings.NewReplacer(
+			"student_teacher_ratio = 18.4", "student_teacher_ratio = -18.4",
+			`note = "含升学"`, `note = "=cmd|' /C calc'!A0"`,
+			`note_en = "includes further study"`, `note_en = "@includes"`,
+		).Replace(string(a.files["content/2025/metrics.toml"])),
 	}
 	out, _, err := buildArchive(t, "basic", changes, Options{})
 	if err != nil {
@@ -76,7 +79,7 @@ func TestFormulaTextInCSVIsQuoted(t *testing.T) {
 	}
 	// encoding/csv with CRLF line ends drops a lone carriage return, so
 	// "\r=2+2" reaches the file as '=2+2: still guarded.
-	for _, want := range []string{"number", `'=HYPERLINK("http://evil.example","x")`, "'@SUM(A1:A9)", "'+人", "'-students", "'\t=1+1", "'=2+2"} {
+	for _, want := range []string{"number", `'=HYPERLINK("http://evil.example","x")`, "'@SUM(A1:A9)", "'+人", "'-students", "'\t=1+1", "'=2+2", "'=cmd|' /C calc'!A0", "'@includes"} {
 		if !seen[want] {
 			t.Errorf("no CSV holds %q", want)
 		}
