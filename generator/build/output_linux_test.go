@@ -3,6 +3,7 @@ package build
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"syscall"
 	"testing"
 
@@ -40,5 +41,33 @@ func TestAMountPointOutputWorks(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(mnt, publish.ScratchDir)); err == nil {
 		t.Error("scratch folder left on the mount")
+	}
+}
+
+// TestAMountInsideTheOutputFolderWorks mounts a tmpfs at --out/assets, so
+// that files cannot be renamed there from the scratch folder: they are
+// copied beside their place and renamed there instead.
+func TestAMountInsideTheOutputFolderWorks(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	assets := filepath.Join(out, "assets")
+	os.MkdirAll(assets, 0o755)
+	if err := syscall.Mount("tmpfs", assets, "tmpfs", 0, "size=64m"); err != nil {
+		t.Skipf("cannot mount a tmpfs here (%v): run the tests as root on Linux to test a mount inside --out", err)
+	}
+	t.Cleanup(func() { syscall.Unmount(assets, syscall.MNT_DETACH) })
+	dir := writeSite(t, readArchive(t, "sites/basic.txtar"), nil)
+	for range 2 {
+		if _, err := Run(Options{Site: dir, Out: out}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	entries, _ := os.ReadDir(assets)
+	if len(entries) == 0 {
+		t.Fatal("no assets on the mount")
+	}
+	for _, e := range entries {
+		if strings.HasSuffix(e.Name(), ".nianbao-tmp") {
+			t.Errorf("scratch file %s left on the mount", e.Name())
+		}
 	}
 }
