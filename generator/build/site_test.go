@@ -359,7 +359,7 @@ func TestAssetsAreFingerprinted(t *testing.T) {
 		}
 	}
 	contains(t, out, "search/index.html", `"../assets/search-zh.`)
-	if n != 7 {
-		t.Errorf("%d assets, want 7 (CSS, two scripts, icon, ECharts, two search indexes)", n)
+	if n != 11 {
+		t.Errorf("%d assets, want 11 (CSS, two scripts, icon, ECharts, two search indexes and their two reports each)", n)
 	}
 }

@@ -5,11 +5,13 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
 	"nianbao/generator/build"
@@ -17,10 +19,11 @@ import (
 
 // searchResult is one link in #search-results.
 type searchResult struct {
-	Href  string `json:"href"`  // as written in the page
-	URL   string `json:"url"`   // resolved against the page
-	Title string `json:"title"` // the link's text
-	Marks int    `json:"marks"` // <mark> elements in the result
+	Href    string `json:"href"`    // as written in the page
+	URL     string `json:"url"`     // resolved against the page
+	Title   string `json:"title"`   // the link's text
+	Marks   int    `json:"marks"`   // <mark> elements in the result
+	Snippet string `json:"snippet"` // the text quoted under the link
 }
 
 // searchState is what the search page shows.
@@ -31,6 +34,9 @@ type searchState struct {
 	Results  []searchResult `json:"results"`
 }
 
+// searchDone is true once the search page has loaded what it searches.
+const searchDone = `(document.getElementById('search-results').getAttribute('data-state') === 'done')`
+
 const readSearch = `(() => {
 	const status = document.getElementById('search-status');
 	return {
@@ -40,16 +46,17 @@ const readSearch = `(() => {
 		results: Array.from(document.querySelectorAll('#search-results li')).map(li => {
 			const a = li.querySelector('a');
 			return {href: a ? a.getAttribute('href') : '', url: a ? a.href : '', title: a ? a.textContent : '',
-				marks: li.querySelectorAll('mark').length};
+				marks: li.querySelectorAll('mark').length,
+				snippet: (li.querySelector('.search-snippet') || {}).textContent || ''};
 		}),
 	};
 })()`
 
-// waitSearch waits until the search page lists results, and returns what
-// it shows.
+// waitSearch waits until the search page has searched every report it
+// needs and lists results, and returns what it shows.
 func waitSearch(t *testing.T, tb *tab, u string) searchState {
 	t.Helper()
-	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](`document.querySelectorAll('#search-results li a').length > 0`,
+	_, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](searchDone+` && document.querySelectorAll('#search-results li a').length > 0`,
 		chromedp.WithPollingInterval(50*time.Millisecond), chromedp.WithPollingTimeout(5*time.Second)))
 	s, err2 := chromedp.Run(tb.ctx, chromedp.Evaluate[searchState](readSearch))
 	if err2 != nil {
@@ -208,4 +215,154 @@ func TestSiteFromFiles(t *testing.T) {
 			t.Errorf("%s: no charts", u)
 		}
 	})
+}
+
+// yearsSite writes a site of four reports, 2021 to 2024, whose sections
+// say the same, each with a KPI card and a chart.
+func yearsSite(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"site.toml": "title = \"年报\"\nbaseURL = \"/\"\nlanguage = \"zh\"\n",
+		"content/metrics.toml": `[[group]]
+id = "operation"
+name = "实体化运行"
+
+[[metric]]
+id = "operation.member_units"
+name = "成员单位"
+unit = "家"
+kind = "count"
+description = "年末在册的成员单位数量"
+`,
+	}
+	for i, y := range []string{"2021", "2022", "2023", "2024"} {
+		files["content/"+y+"/_index.md"] = "+++\ntitle = \"" + y + "年度报告\"\n+++\n本年度工作总结。\n"
+		files["content/"+y+"/metrics.toml"] = "[operation]\nmember_units = " + strconv.Itoa(80+i) + "\n"
+		files["content/"+y+"/01-work.md"] = "+++\ntitle = \"工作进展\"\n+++\n校企合作深入推进，成员单位稳步增加。\n\n" +
+			"```kpi\nmetrics = [\"operation.member_units\"]\n```\n\n```chart\ntype = \"bar\"\nmetrics = [\"operation.member_units\"]\n```\n"
+	}
+	for name, text := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	out := filepath.Join(dir, "public")
+	if _, err := build.Run(build.Options{Site: dir, Out: out, ECharts: programECharts}); err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// firstResultsLoaded records, when the first section shows among the
+// results, which reports' parts of the search index the page had run, and at the end the order in
+// which it asked for them.
+const firstResultsLoaded = `(() => {
+	new MutationObserver((_, obs) => {
+		const list = document.getElementById('search-results');
+		if (list && list.querySelector('a[href*="/work/"]')) {
+			window.firstParts = Object.keys(window.NIANBAO_SEARCH_YEARS || {});
+			obs.disconnect();
+		}
+	}).observe(document, { childList: true, subtree: true });
+	window.allParts = () => Array.from(document.querySelectorAll('script[src]')).map(s => s.src)
+		.filter(n => /search-zh-\d{4}\./.test(n)).map(n => n.match(/search-zh-(\d{4})\./)[1]);
+})()`
+
+// TestSearchNewestFirst opens a site from the disk and searches words
+// that every report's section says alike: the reports load newest first,
+// results show once the newest has loaded, rank newest first, and quote
+// the prose, never the KPI cards.
+func TestSearchNewestFirst(t *testing.T) {
+	setup(t)
+	out := yearsSite(t)
+	tb := newTab(t)
+	if _, err := chromedp.Call(tb.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: firstResultsLoaded}); err != nil {
+		t.Fatal(err)
+	}
+	u := fileURL(out, "search/index.html", "q="+url.QueryEscape("成员单位"))
+	tb.openURL(t, u)
+	defer tb.check(t, u)
+	s := waitSearch(t, tb, u)
+	checkStatus(t, u, s)
+	var sections []string
+	for _, r := range s.Results {
+		if m := regexp.MustCompile(`/(\d{4})/work/index\.html$`).FindStringSubmatch(r.URL); m != nil {
+			sections = append(sections, m[1])
+			if !strings.Contains(r.Snippet, "校企合作深入推进") {
+				t.Errorf("%s: the snippet of %s is %q; want the section's prose", u, r.URL, r.Snippet)
+			}
+		}
+		for _, bad := range []string{"较上年", "operation.member_units", "目标"} {
+			if strings.Contains(r.Snippet, bad) {
+				t.Errorf("%s: the snippet of %s quotes %q: %q", u, r.URL, bad, r.Snippet)
+			}
+		}
+	}
+	if want := []string{"2024", "2023", "2022", "2021"}; !slices.Equal(sections, want) {
+		t.Errorf("%s: sections ranked %q; want the newest first, %q", u, sections, want)
+	}
+	loaded, err := chromedp.Run(tb.ctx, chromedp.Evaluate[struct {
+		First []string `json:"first"`
+		All   []string `json:"all"`
+	}](`({first: window.firstParts || [], all: window.allParts()})`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := []string{"2024"}; !slices.Equal(loaded.First, want) {
+		t.Errorf("%s: the first results showed with %q loaded; want only %q", u, loaded.First, want)
+	}
+	if want := []string{"2024", "2023", "2022", "2021"}; !slices.Equal(loaded.All, want) {
+		t.Errorf("%s: the reports loaded in the order %q; want %q", u, loaded.All, want)
+	}
+}
+
+// TestSearchOneYear narrows results to one report, from the address and
+// from the choice of year, and loads only that report's part of the index.
+func TestSearchOneYear(t *testing.T) {
+	setup(t)
+	tb := newTab(t)
+	u := tb.open(t, basePath+"search/?q="+url.QueryEscape("订单班")+"&year=2024")
+	defer tb.check(t, u)
+	s := waitSearch(t, tb, u)
+	checkStatus(t, u, s)
+	for _, p := range resultPaths(s) {
+		if !strings.HasPrefix(p, basePath+"2024/") {
+			t.Errorf("%s: result %s is not in the 2024 report", u, p)
+		}
+	}
+	parts, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](`performance.getEntriesByType('resource').map(e => e.name).filter(n => /search-zh-\d{4}\./.test(n))`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(parts) != 1 || !strings.Contains(parts[0], "search-zh-2024.") {
+		t.Errorf("%s: loaded %q; want only the 2024 report's index", u, parts)
+	}
+	// Every report again, from the choice of year.
+	if _, err := chromedp.Run(tb.ctx, chromedp.Evaluate[chromedp.Void](`(() => {
+		const sel = document.getElementById('search-year');
+		sel.value = '';
+		sel.dispatchEvent(new Event('change'));
+	})()`)); err != nil {
+		t.Fatal(err)
+	}
+	s = waitSearch(t, tb, u)
+	checkStatus(t, u, s)
+	years := map[string]bool{}
+	for _, p := range resultPaths(s) {
+		if m := regexp.MustCompile(`^` + basePath + `(\d{4})/`).FindStringSubmatch(p); m != nil {
+			years[m[1]] = true
+		}
+	}
+	if len(years) < 2 {
+		t.Errorf("%s: with every report chosen, results come from %v only", u, years)
+	}
+	loc, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string](`location.search`))
+	if err != nil || strings.Contains(loc, "year=") {
+		t.Errorf("%s: after choosing every report the address says %q (%v)", u, loc, err)
+	}
 }

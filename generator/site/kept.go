@@ -14,7 +14,8 @@ import (
 // cite them, and search indexes the text.
 type kept struct {
 	HTML     []byte
-	Text     string // the HTML's text, for the search index
+	Text     string // the HTML's prose, for the search index and its snippets
+	Keys     string // the titles of its figures, searched but not quoted
 	Cited    []*metrics.Metric
 	TextLang string
 }
@@ -22,7 +23,8 @@ type kept struct {
 // keep records a phase-1 page's converted Markdown. It runs in the
 // rendering workers, so the text for search is extracted there too.
 func (s *Site) keep(p *Page, res markdown.Result, textLang string) {
-	s.kept.Store(p.Rel, &kept{HTML: res.HTML, Text: plainText(res.HTML), Cited: res.Cited, TextLang: textLang})
+	text, keys := searchText(res.HTML)
+	s.kept.Store(p.Rel, &kept{HTML: res.HTML, Text: text, Keys: keys, Cited: res.Cited, TextLang: textLang})
 }
 
 // kept returns what keep recorded for the page at rel, or an empty record.
@@ -33,28 +35,34 @@ func (s *Site) keptAt(rel string) *kept {
 	return &kept{}
 }
 
-// plainText returns the text of rendered HTML for the search index:
-// tags, scripts and chart options dropped, entities decoded, white space
-// folded to single spaces. It makes one pass and one string.
+// plainText returns the prose of rendered HTML for the search index.
 func plainText(h []byte) string {
-	var b strings.Builder
+	text, _ := searchText(h)
+	return text
+}
+
+var (
+	figureTitle = []byte(`<span class="figure-title">`)
+	kpiBlock    = []byte(`<div class="kpis"`)
+)
+
+// searchText returns the prose of rendered HTML for the search index:
+// tags, scripts, figures (charts and tables) and KPI cards dropped,
+// entities decoded, white space folded to single spaces; and, apart, the
+// figures' titles. It makes one pass and one string.
+func searchText(h []byte) (prose, keys string) {
+	var b, k strings.Builder
 	b.Grow(len(h) / 3)
 	space := false
 	for i := 0; i < len(h); {
 		c := h[i]
 		switch {
 		case c == '<':
-			if bytes.HasPrefix(h[i:], []byte("<script")) {
-				end := bytes.Index(h[i:], []byte("</script>"))
-				if end < 0 {
-					return strings.TrimSpace(b.String())
-				}
-				i += end + len("</script>")
-			} else if end := bytes.IndexByte(h[i:], '>'); end >= 0 {
-				i += end + 1
-			} else {
-				i = len(h)
+			n := skipTag(h[i:], &k)
+			if n < 0 {
+				return strings.TrimSpace(b.String()), k.String()
 			}
+			i += n
 			space = true
 		case c == ' ' || c == '\n' || c == '\t' || c == '\r':
 			space = true
@@ -75,5 +83,64 @@ func plainText(h []byte) string {
 			i++
 		}
 	}
-	return b.String()
+	return b.String(), k.String()
+}
+
+// skipTag returns the length of the tag at the start of h, or of the whole
+// element for scripts, figures and KPI blocks, whose figure titles it adds
+// to keys; -1 when an element does not end.
+func skipTag(h []byte, keys *strings.Builder) int {
+	switch {
+	case bytes.HasPrefix(h, []byte("<script")):
+		end := bytes.Index(h, []byte("</script>"))
+		if end < 0 {
+			return -1
+		}
+		return end + len("</script>")
+	case bytes.HasPrefix(h, []byte("<figure")):
+		end := bytes.Index(h, []byte("</figure>"))
+		if end < 0 {
+			return -1
+		}
+		if t := bytes.Index(h[:end], figureTitle); t >= 0 {
+			title := h[t+len(figureTitle) : end]
+			if e := bytes.Index(title, []byte("</span>")); e >= 0 {
+				if keys.Len() > 0 {
+					keys.WriteByte(' ')
+				}
+				keys.WriteString(html.UnescapeString(string(title[:e])))
+			}
+		}
+		return end + len("</figure>")
+	case bytes.HasPrefix(h, kpiBlock):
+		return elementEnd(h, "div")
+	}
+	if end := bytes.IndexByte(h, '>'); end >= 0 {
+		return end + 1
+	}
+	return len(h)
+}
+
+// elementEnd returns the length of the element of the given name at the
+// start of h, counting nested elements of that name; -1 when it does not
+// end.
+func elementEnd(h []byte, name string) int {
+	open, close := []byte("<"+name), []byte("</"+name+">")
+	depth := 0
+	for i := 0; i < len(h); {
+		switch {
+		case bytes.HasPrefix(h[i:], close):
+			depth--
+			i += len(close)
+			if depth == 0 {
+				return i
+			}
+		case bytes.HasPrefix(h[i:], open) && i+len(open) < len(h) && (h[i+len(open)] == '>' || h[i+len(open)] == ' '):
+			depth++
+			i += len(open)
+		default:
+			i++
+		}
+	}
+	return -1
 }

@@ -17,3 +17,31 @@ func TestPlainText(t *testing.T) {
 		}
 	}
 }
+
+func TestSearchTextLeavesOutFiguresAndCards(t *testing.T) {
+	h := `<p>前言&amp;导语</p>
+<div class="kpis" id="kpi-1">
+<div class="kpi">
+<div class="kpi-name">成员企业</div>
+<div class="kpi-value"><span class="kpi-number">126</span></div>
+</div>
+</div>
+<p>正文<strong>继续</strong></p>
+<figure class="figure figure-chart chart-line" id="chart-1">
+<figcaption><span class="figure-title">订单班 &lt;规模&gt;</span> <span class="figure-span">2023–2025</span></figcaption>
+<div class="chart" data-option="chart-1-option"></div><script type="application/json" id="chart-1-option">{"a":1}</script>
+<table><tr><th>talent.order_class_students</th></tr></table>
+</figure>
+<figure class="figure figure-table" id="table-1"><figcaption><span class="figure-title">专利</span></figcaption></figure>
+<ul><li>结尾</li></ul>`
+	prose, keys := searchText([]byte(h))
+	if want := "前言&导语 正文 继续 结尾"; prose != want {
+		t.Errorf("prose = %q, want %q", prose, want)
+	}
+	if want := "订单班 <规模> 专利"; keys != want {
+		t.Errorf("keys = %q, want %q", keys, want)
+	}
+	if prose, keys := searchText([]byte(`<p>a</p><div class="kpis"><div>`)); prose != "a" || keys != "" {
+		t.Errorf("an unclosed KPI block: %q, %q", prose, keys)
+	}
+}

@@ -4,8 +4,16 @@ import (
 	"encoding/json"
 	"strconv"
 
+	"nianbao/generator/lang"
 	"nianbao/generator/theme"
 )
+
+// The search index of a language is a script per report year
+// (search-<lang>-<year>.js) and one that lists them with the pages of no
+// year (search-<lang>.js): the search page loads the list, then the years
+// it needs, newest first, each by a <script> element, so search works
+// from file:// and shows the newest report's results before the older
+// ones have loaded.
 
 // searchDoc is one page in the search index. URLs are relative to the
 // site root, so the search script can open them from file:// too.
@@ -13,7 +21,17 @@ type searchDoc struct {
 	Title string `json:"t"`
 	URL   string `json:"u"`
 	Where string `json:"w,omitempty"` // the report it belongs to
-	Text  string `json:"x"`
+	Year  int    `json:"y,omitempty"`
+	Text  string `json:"x"`           // prose: searched and quoted in snippets
+	Keys  string `json:"k,omitempty"` // searched, never quoted: figure titles, metric ids
+}
+
+// searchYear is one report year's part of the index, as the list names it.
+type searchYear struct {
+	Year  int    `json:"y"`
+	Title string `json:"t"`
+	URL   string `json:"u"` // relative to the site root
+	Pages int    `json:"n"`
 }
 
 // Prepare runs between the phases: it builds what phase-2 pages link to
@@ -21,40 +39,79 @@ type searchDoc struct {
 // concurrently with rendering.
 func (s *Site) Prepare() {
 	for _, lg := range s.Config.Languages {
-		var docs []searchDoc
 		home := s.keptAt(relPage(lg))
-		docs = append(docs, searchDoc{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Text})
-		for i, y := range s.Content.Years {
-			yv := s.reports[lg.Code][i]
-			ys := strconv.Itoa(y.Year)
-			docs = append(docs, searchDoc{Title: yv.Title, URL: relPage(lg, ys), Text: yv.Summary + " " + s.keptAt(relPage(lg, ys)).Text})
-			for j, sec := range y.Sections {
-				link := yv.Sections[j]
-				k := s.keptAt(relPage(lg, ys, sec.Slug))
-				docs = append(docs, searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Text: link.Summary + " " + k.Text})
-			}
+		docs := []searchDoc{{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Text, Keys: home.Keys}}
+		var years []searchYear
+		for i := len(s.Content.Years) - 1; i >= 0; i-- {
+			part := s.yearDocs(lg, i)
+			y := s.Content.Years[i].Year
+			js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+strconv.Itoa(y)+"] = "), marshal(part)...)
+			a := s.Theme.AddAsset("search-"+lg.Code+"-"+strconv.Itoa(y)+".js", append(js, ";\n"...))
+			years = append(years, searchYear{Year: y, Title: s.reports[lg.Code][i].Title, URL: a.Path, Pages: len(part)})
 		}
-		t := s.Theme.Strings(lg.Code)
-		for _, m := range s.Data.Catalogue.Metrics {
-			docs = append(docs, searchDoc{Title: m.Name.In(lg.Code), URL: relPage(lg, "metrics", m.ID), Where: t["metrics_title"],
-				Text: m.Group.Name.In(lg.Code) + " " + m.Description.In(lg.Code) + " " + m.Source.In(lg.Code) + " " + m.ID})
-		}
-		if s.Members != nil {
-			text := ""
-			for _, m := range s.Members {
-				text += m.Name.In(lg.Code) + " "
-			}
-			docs = append(docs, searchDoc{Title: t["members_title"], URL: relPage(lg, "members"), Text: text})
-		}
-		data, _ := json.Marshal(map[string]any{"pages": docs})
-		js := append([]byte("window.NIANBAO_SEARCH = "), data...)
-		js = append(js, ";\n"...)
-		a := s.Theme.AddAsset("search-"+lg.Code+".js", js)
+		docs = append(docs, s.siteDocs(lg)...)
+		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)
+		a := s.Theme.AddAsset("search-"+lg.Code+".js", append(js, ";\n"...))
 		s.assets[a.Name] = s.URL(a.Path)
 	}
+}
+
+// yearDocs are the pages of the report at index i: its front page and its
+// sections.
+func (s *Site) yearDocs(lg lang.Language, i int) []searchDoc {
+	y := s.Content.Years[i]
+	yv := s.reports[lg.Code][i]
+	ys := strconv.Itoa(y.Year)
+	front := s.keptAt(relPage(lg, ys))
+	docs := []searchDoc{{Title: yv.Title, URL: relPage(lg, ys), Year: y.Year, Text: join(yv.Summary, front.Text), Keys: front.Keys}}
+	for j, sec := range y.Sections {
+		link := yv.Sections[j]
+		k := s.keptAt(relPage(lg, ys, sec.Slug))
+		docs = append(docs, searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Year: y.Year,
+			Text: join(link.Summary, k.Text), Keys: k.Keys})
+	}
+	return docs
+}
+
+// siteDocs are the pages that belong to no report: metrics and members.
+func (s *Site) siteDocs(lg lang.Language) []searchDoc {
+	t := s.Theme.Strings(lg.Code)
+	var docs []searchDoc
+	for _, m := range s.Data.Catalogue.Metrics {
+		docs = append(docs, searchDoc{Title: m.Name.In(lg.Code), URL: relPage(lg, "metrics", m.ID), Where: t["metrics_title"],
+			Text: join(m.Description.In(lg.Code), m.Source.In(lg.Code)), Keys: join(m.Group.Name.In(lg.Code), m.ID)})
+	}
+	if s.Members != nil {
+		text := ""
+		for _, m := range s.Members {
+			text = join(text, m.Name.In(lg.Code))
+		}
+		docs = append(docs, searchDoc{Title: t["members_title"], URL: relPage(lg, "members"), Text: text})
+	}
+	return docs
+}
+
+// join joins two texts with a space, leaving out empty ones.
+func join(a, b string) string {
+	switch {
+	case a == "":
+		return b
+	case b == "":
+		return a
+	}
+	return a + " " + b
+}
+
+func marshal(v any) []byte {
+	data, _ := json.Marshal(v) // strings and numbers only
+	return data
 }
 
 func (s *Site) search(p *Page, v *theme.Page) {
 	v.Title = s.Theme.Strings(p.Lang.Code)["search_title"]
 	v.Search = &theme.Search{Index: v.Root + s.Theme.Assets["search-"+p.Lang.Code+".js"].Path}
+	for i := len(s.reports[p.Lang.Code]) - 1; i >= 0; i-- {
+		y := s.reports[p.Lang.Code][i]
+		v.Search.Years = append(v.Search.Years, theme.SearchYear{Year: s.Content.Years[i].Year, Title: y.Title})
+	}
 }

@@ -318,6 +318,13 @@ type (
 
 	// Search is /search/.
 	Search struct {
-		Index string // the URL of the search index script
+		Index string       // the URL of the search index script
+		Years []SearchYear // the reports, newest first, to narrow results to one
+	}
+
+	// SearchYear is one report in the search page's choice of years.
+	SearchYear struct {
+		Year  int
+		Title string
 	}
 )

@@ -1,6 +1,9 @@
-// nianbao search: the index is a script (window.NIANBAO_SEARCH) rather
-// than a fetched file, so search works when the site is opened from
-// file:// as well as from a web server.
+// nianbao search: the index is scripts rather than fetched files, so
+// search works when the site is opened from file:// as well as from a web
+// server. window.NIANBAO_SEARCH holds the pages of no report and lists one
+// script per report, newest first; those load one after another, only
+// when the reader searches, and only the chosen year's when results are
+// narrowed to one, so the newest report's results show first.
 //
 // Chinese has no spaces between words, so text is matched by overlapping
 // character pairs (bigrams); Latin words and numbers are matched whole.
@@ -45,26 +48,83 @@
     return n;
   }
 
-  function search(q) {
+  var index = window.NIANBAO_SEARCH || { pages: [], years: [] };
+  var years = index.years || [];
+  var docs = (index.pages || []).slice();
+  var state = {}; // year → 'loading', 'done' or 'failed'
+  var onChange = function () {};
+  var want = ''; // the year the reader searches in, '' for every year
+
+  function settled(y) { return state[y] === 'done' || state[y] === 'failed'; }
+
+  // wanted lists the reports a search in year (or every year, '') needs.
+  function wanted(year) {
+    var out = [];
+    for (var i = 0; i < years.length; i++) {
+      if (!year || String(years[i].y) === year) out.push(years[i]);
+    }
+    return out;
+  }
+
+  // load loads the scripts of the reports a search in year needs, newest
+  // first and one at a time, calling onChange after each; a change of year
+  // changes what loads next.
+  function load(year) {
+    want = year;
+    var list = wanted(year);
+    for (var i = 0; i < list.length; i++) {
+      var y = list[i];
+      if (state[y.y]) {
+        if (state[y.y] === 'loading') return; // its onload goes on
+        continue;
+      }
+      state[y.y] = 'loading';
+      var el = document.createElement('script');
+      el.src = rel + y.u;
+      el.onload = function () {
+        var part = (window.NIANBAO_SEARCH_YEARS || {})[y.y] || [];
+        for (var j = 0; j < part.length; j++) docs.push(part[j]);
+        state[y.y] = 'done';
+        onChange();
+        load(want);
+      };
+      el.onerror = function () { state[y.y] = 'failed'; onChange(); load(want); };
+      document.head.appendChild(el);
+      return;
+    }
+  }
+
+  // progress is how many of the reports a search needs have loaded.
+  function progress(year) {
+    var list = wanted(year), done = 0;
+    for (var i = 0; i < list.length; i++) if (settled(list[i].y)) done++;
+    return { done: done, total: list.length };
+  }
+
+  function search(q, year) {
     var toks = tokens(q);
     if (!toks.length) return [];
-    var pages = (window.NIANBAO_SEARCH && window.NIANBAO_SEARCH.pages) || [];
+    var lq = q.toLowerCase();
     var hits = [];
-    for (var i = 0; i < pages.length; i++) {
-      var p = pages[i];
-      var title = p.t.toLowerCase(), text = p.x.toLowerCase();
+    for (var i = 0; i < docs.length; i++) {
+      var p = docs[i];
+      if (year && String(p.y || '') !== year) continue;
+      var title = p.t.toLowerCase(), text = p.x.toLowerCase(), keys = (p.k || '').toLowerCase();
       var score = 0, all = true;
       for (var t = 0; t < toks.length; t++) {
-        var inTitle = count(title, toks[t]), inText = count(text, toks[t]);
-        if (!inTitle && !inText) { all = false; break; }
-        score += inTitle * 10 + Math.min(inText, 20);
+        var inTitle = count(title, toks[t]), inText = count(text, toks[t]), inKeys = count(keys, toks[t]);
+        if (!inTitle && !inText && !inKeys) { all = false; break; }
+        score += inTitle * 10 + Math.min(inText, 20) + Math.min(inKeys, 3) * 3;
       }
       if (!all) continue;
-      if (title.indexOf(q.toLowerCase()) >= 0) score += 50;
-      if (text.indexOf(q.toLowerCase()) >= 0) score += 20;
+      if (title.indexOf(lq) >= 0) score += 50;
+      if (text.indexOf(lq) >= 0) score += 20;
       hits.push({ page: p, score: score });
     }
-    hits.sort(function (a, b) { return b.score - a.score || (a.page.u < b.page.u ? -1 : 1); });
+    // Among equals, the newest report first.
+    hits.sort(function (a, b) {
+      return b.score - a.score || (b.page.y || 0) - (a.page.y || 0) || (a.page.u < b.page.u ? -1 : 1);
+    });
     return hits.slice(0, 50);
   }
 
@@ -101,17 +161,32 @@
     }
   }
 
-  function show(q) {
+  function show(q, year) {
     var list = document.getElementById('search-results');
     var status = document.getElementById('search-status');
     if (!list || !status) return;
     while (list.firstChild) list.removeChild(list.firstChild);
-    if (!q) { status.textContent = ''; return; }
+    if (!q) {
+      status.textContent = '';
+      list.setAttribute('data-state', 'done');
+      list.removeAttribute('aria-busy');
+      return;
+    }
+    load(year);
     var toks = tokens(q);
-    var hits = search(q);
-    status.textContent = hits.length
-      ? status.getAttribute('data-results').replace('{n}', String(hits.length))
-      : status.getAttribute('data-none');
+    var hits = search(q, year);
+    var pr = progress(year);
+    if (pr.done < pr.total) {
+      list.setAttribute('data-state', 'loading');
+      list.setAttribute('aria-busy', 'true');
+      status.textContent = status.getAttribute('data-loading').replace('{done}', String(pr.done)).replace('{total}', String(pr.total));
+    } else {
+      list.setAttribute('data-state', 'done');
+      list.removeAttribute('aria-busy');
+      status.textContent = hits.length
+        ? status.getAttribute('data-results').replace('{n}', String(hits.length))
+        : status.getAttribute('data-none');
+    }
     for (var i = 0; i < hits.length; i++) {
       var p = hits[i].page;
       var li = document.createElement('li');
@@ -137,20 +212,34 @@
   function start() {
     var input = document.getElementById('search-q');
     if (!input) return;
-    var q = new URLSearchParams(location.search).get('q') || '';
-    input.value = q;
-    show(q);
+    var select = document.getElementById('search-year');
+    var params = new URLSearchParams(location.search);
+    input.value = params.get('q') || '';
+    if (select) select.value = params.get('year') || '';
+    if (select && select.selectedIndex < 0) select.value = ''; // a year that has no report
+    function year() { return select ? select.value : ''; }
+    function update() { show(input.value.trim(), year()); }
+    onChange = update;
+    update();
+    // Start loading as the reader reaches for the box.
+    input.addEventListener('focus', function () { load(year()); });
     var timer;
     input.addEventListener('input', function () {
       clearTimeout(timer);
-      timer = setTimeout(function () { show(input.value.trim()); }, 120);
+      timer = setTimeout(update, 120);
     });
+    function remember() {
+      if (!history.replaceState) return;
+      var q = '?q=' + encodeURIComponent(input.value.trim());
+      if (year()) q += '&year=' + encodeURIComponent(year());
+      history.replaceState(null, '', q);
+    }
+    if (select) select.addEventListener('change', function () { update(); remember(); });
     var form = input.form;
     if (form) form.addEventListener('submit', function (e) {
       e.preventDefault();
-      var v = input.value.trim();
-      show(v);
-      if (history.replaceState) history.replaceState(null, '', '?q=' + encodeURIComponent(v));
+      update();
+      remember();
     });
   }
 
