@@ -105,7 +105,7 @@ func TestBuiltInEChartsDrawsEveryFeature(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "echarts.js"), js, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	page := `<!doctype html><html lang="en"><meta charset="utf-8"><title>probe</title><script src="echarts.js"></script><body></body></html>`
+	page := `<!doctype html><html lang="en"><meta charset="utf-8"><title>probe</title><link rel="icon" href="data:,"><script src="echarts.js"></script><body></body></html>`
 	if err := os.WriteFile(filepath.Join(dir, "index.html"), []byte(page), 0o644); err != nil {
 		t.Fatal(err)
 	}
