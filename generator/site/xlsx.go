@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strconv"
 
+	"nianbao/generator/lang"
 	"nianbao/generator/metrics"
 	"nianbao/generator/workbook"
 )
@@ -39,72 +40,69 @@ func (s *Site) metricsXLSX() ([]byte, error) {
 // definition in every language and a column per target year.
 func (s *Site) catalogueRows() [][]workbook.Cell {
 	extra := s.Config.Extra()
-	tr := func(base string) []string {
-		out := []string{base}
-		for _, lg := range extra {
-			out = append(out, base+"_"+lg)
+	header := []string{"metric", "code", "group"}
+	for _, f := range []string{"group_name", "name", "unit", "", "description", "source"} {
+		if f == "" {
+			header = append(header, "kind", "decimals", "better", "min", "max")
+			continue
 		}
-		return out
+		header = append(header, f)
+		for _, lg := range extra {
+			header = append(header, f+"_"+lg)
+		}
 	}
-	var header []string
-	header = append(header, "metric", "code", "group")
-	header = append(header, tr("group_name")...)
-	header = append(header, tr("name")...)
-	header = append(header, tr("unit")...)
-	header = append(header, "kind", "decimals", "better", "min", "max")
-	header = append(header, tr("description")...)
-	header = append(header, tr("source")...)
+	years := s.targetYears()
+	for _, y := range years {
+		header = append(header, "target_"+strconv.Itoa(y))
+	}
+	rows := [][]workbook.Cell{texts(header...)}
+	for _, m := range s.Data.Catalogue.Metrics {
+		row := texts(m.ID, m.Code, m.Group.ID)
+		row = appendText(row, extra, m.Group.Name, m.Name, m.Unit)
+		row = append(row, workbook.T(string(m.Kind)), decimalsCell(m), workbook.T(string(m.Better)), bound(m.Min), bound(m.Max))
+		row = appendText(row, extra, m.Description, m.Source)
+		for _, y := range years {
+			t, ok := m.Targets[y]
+			switch c := valueCell(m, t); {
+			case !ok:
+				row = append(row, workbook.T(""))
+			case c.IsNumber:
+				row = append(row, workbook.N(c.Number))
+			default:
+				row = append(row, workbook.T(c.Text))
+			}
+		}
+		rows = append(rows, row)
+	}
+	return rows
+}
+
+// appendText appends each text in the default language, then in each of
+// the extra languages.
+func appendText(row []workbook.Cell, extra []string, ts ...lang.Text) []workbook.Cell {
+	for _, t := range ts {
+		row = append(row, workbook.T(t.Base))
+		for _, lg := range extra {
+			row = append(row, workbook.T(t.Tr[lg]))
+		}
+	}
+	return row
+}
+
+// targetYears are the years any metric has a target for, ascending.
+func (s *Site) targetYears() []int {
 	set := map[int]bool{}
 	for _, m := range s.Data.Catalogue.Metrics {
 		for y := range m.Targets {
 			set[y] = true
 		}
 	}
-	var targetYears []int
+	var ys []int
 	for y := range set {
-		targetYears = append(targetYears, y)
+		ys = append(ys, y)
 	}
-	slices.Sort(targetYears)
-	for _, y := range targetYears {
-		header = append(header, "target_"+strconv.Itoa(y))
-	}
-	rows := [][]workbook.Cell{texts(header...)}
-	for _, m := range s.Data.Catalogue.Metrics {
-		row := texts(m.ID, m.Code, m.Group.ID)
-		for _, t := range []struct {
-			base string
-			tr   map[string]string
-		}{{m.Group.Name.Base, m.Group.Name.Tr}, {m.Name.Base, m.Name.Tr}, {m.Unit.Base, m.Unit.Tr}} {
-			row = append(row, workbook.T(t.base))
-			for _, lg := range extra {
-				row = append(row, workbook.T(t.tr[lg]))
-			}
-		}
-		row = append(row, workbook.T(string(m.Kind)), decimalsCell(m), workbook.T(string(m.Better)), bound(m.Min), bound(m.Max))
-		for _, t := range []struct {
-			base string
-			tr   map[string]string
-		}{{m.Description.Base, m.Description.Tr}, {m.Source.Base, m.Source.Tr}} {
-			row = append(row, workbook.T(t.base))
-			for _, lg := range extra {
-				row = append(row, workbook.T(t.tr[lg]))
-			}
-		}
-		for _, y := range targetYears {
-			if t, ok := m.Targets[y]; ok {
-				c := valueCell(m, t)
-				if c.IsNumber {
-					row = append(row, workbook.N(c.Number))
-				} else {
-					row = append(row, workbook.T(c.Text))
-				}
-			} else {
-				row = append(row, workbook.T(""))
-			}
-		}
-		rows = append(rows, row)
-	}
-	return rows
+	slices.Sort(ys)
+	return ys
 }
 
 func texts(ss ...string) []workbook.Cell {
