@@ -30,6 +30,8 @@ func clerkWorkbook(t *testing.T, dir string) string {
 		{"talent.order_class_students", 1},
 		{"", 5},
 		{"operation.operating_fund", true},
+		{"member_units", 3},
+		{"Talent.Apprentices", 3},
 	}
 	for r, row := range rows {
 		for c, v := range row {
@@ -59,6 +61,8 @@ func TestEveryWorkbookProblemIsReportedAtItsCell(t *testing.T) {
 		path + `:Data 2025!A8: talent.order_class_students is given twice (first at ` + path + `:Data 2025!A2)`,
 		path + `:Data 2025!B9: a value in a row without a metric id`,
 		path + `:Data 2025!A10: unknown metric "operation.operating_fund"; did you mean "operation.operating_funds"?`,
+		path + `:Data 2025!A11: unknown metric "member_units"; did you mean "operation.member_units"?`,
+		path + `:Data 2025!A12: unknown metric "Talent.Apprentices"`,
 	}
 	if got := messages(err); !slices.Equal(got, want) {
 		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

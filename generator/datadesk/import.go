@@ -63,16 +63,9 @@ func Import(o ImportOptions) (Result, error) {
 	if err != nil {
 		return res, fmt.Errorf("cannot read %s: %v", o.File, unwrap(err))
 	}
-	var entries []entry
-	switch strings.ToLower(filepath.Ext(o.File)) {
-	case ".xlsx", ".xlsm":
-		entries = readWorkbook(o.File, src, o.Year, d.cfg.Language, &l)
-	case ".csv", ".txt":
-		entries = readCSV(o.File, src, o.Year, d.cfg.Language, &l)
-	case ".xls":
-		return res, fmt.Errorf("%s is an old Excel 97–2003 workbook; save it as .xlsx (Excel workbook) and import that", o.File)
-	default:
-		return res, fmt.Errorf("%s: expected an Excel workbook (.xlsx) or a CSV file (.csv)", o.File)
+	entries, err := d.read(o, src, &l)
+	if err != nil {
+		return res, err
 	}
 	values := d.check(entries, o.Year, &l)
 	res.Warnings = l.Warnings()
@@ -87,8 +80,14 @@ func Import(o ImportOptions) (Result, error) {
 	if err := back.Err(); err != nil {
 		return res, fmt.Errorf("internal error: the year file would not read back (please report it): %v", err)
 	}
+	res.count(d, values, o.Year)
+	return res, res.write(o, text)
+}
+
+// count records what the import writes and what it drops.
+func (res *Result) count(d *desk, values map[*metrics.Metric]metrics.Value, year int) {
 	for _, m := range d.data.Catalogue.Metrics {
-		if _, had := d.data.Value(m, o.Year); had {
+		if _, had := d.data.Value(m, year); had {
 			if _, has := values[m]; !has {
 				res.Dropped = append(res.Dropped, m.ID)
 			}
@@ -101,20 +100,37 @@ func Import(o ImportOptions) (Result, error) {
 		}
 		res.Notes += len(v.Note.Tr)
 	}
+}
+
+// write puts the year file in place, inside the site folder only.
+func (res *Result) write(o ImportOptions, text []byte) error {
 	dir := filepath.Join(o.Site, content.Dir, strconv.Itoa(o.Year))
 	if _, err := os.Lstat(dir); errors.Is(err, os.ErrNotExist) {
 		res.NewYear = true
 	}
 	if err := insideSite(o.Site, filepath.Join(o.Site, content.Dir)); err != nil {
-		return res, err
+		return err
 	}
 	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return res, err
+		return err
 	}
 	if err := insideSite(o.Site, dir); err != nil {
-		return res, err
+		return err
 	}
-	return res, writeAtomic(filepath.Join(dir, "metrics.toml"), text)
+	return writeAtomic(filepath.Join(dir, "metrics.toml"), text)
+}
+
+// read reads the entries of the file by its kind.
+func (d *desk) read(o ImportOptions, src []byte, l *diag.List) ([]entry, error) {
+	switch strings.ToLower(filepath.Ext(o.File)) {
+	case ".xlsx", ".xlsm":
+		return readWorkbook(o.File, src, o.Year, d.cfg.Language, l), nil
+	case ".csv", ".txt":
+		return readCSV(o.File, src, o.Year, d.cfg.Language, l), nil
+	case ".xls":
+		return nil, fmt.Errorf("%s is an old Excel 97–2003 workbook; save it as .xlsx (Excel workbook) and import that", o.File)
+	}
+	return nil, fmt.Errorf("%s: expected an Excel workbook (.xlsx) or a CSV file (.csv)", o.File)
 }
 
 // check turns entries into values, reporting every problem at its cell:
@@ -131,7 +147,7 @@ func (d *desk) check(entries []entry, year int, l *diag.List) map[*metrics.Metri
 	for _, e := range entries {
 		m, ok := cat.Metric(e.id)
 		if !ok {
-			l.Errorf(e.idPos, "unknown metric %q%s", e.id, diag.DidYouMean(e.id, ids))
+			l.Errorf(e.idPos, "unknown metric %q%s", e.id, suggestID(e.id, cat.Metrics, ids))
 			continue
 		}
 		if p, dup := seen[m]; dup {
@@ -172,6 +188,17 @@ func (d *desk) check(entries []entry, year int, l *diag.List) map[*metrics.Metri
 		out[m] = val
 	}
 	return out
+}
+
+// suggestID is the did-you-mean for an unknown id: the metric whose key
+// it is ("member_units" for operation.member_units), or the closest id.
+func suggestID(id string, ms []*metrics.Metric, ids []string) string {
+	for _, m := range ms {
+		if m.Key == id || strings.EqualFold(m.ID, id) {
+			return fmt.Sprintf("; did you mean %q?", m.ID)
+		}
+	}
+	return diag.DidYouMean(id, ids)
 }
 
 // keepNotes copies into v the notes of m's current value in year in each
