@@ -18,6 +18,7 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
+	"nianbao/generator/input"
 	"nianbao/generator/metrics"
 )
 
@@ -40,7 +41,7 @@ func dataFile(name string) bool {
 // values. Problems in those files are added to l, but for those of the
 // file replace, which is about to be replaced.
 func load(dir, replace string, l *diag.List) *desk {
-	fsys := os.DirFS(dir)
+	fsys := input.New(dir) // only regular files inside the site folder (SPEC §9)
 	src, err := fs.ReadFile(fsys, config.File)
 	if err != nil {
 		l.Errorf(diag.Pos{File: config.File}, "cannot read the site settings: %v (is %s a site folder? use --site DIR)", unwrap(err), dir)
