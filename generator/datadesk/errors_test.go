@@ -39,6 +39,8 @@ func clerkWorkbook(t *testing.T, dir string) string {
 			must(t, x.SetCellValue(s, ref, v))
 		}
 	}
+	// openpyxl writes a text starting with = as a formula, with no result.
+	must(t, x.SetCellFormula(s, "D3", "includes further study"))
 	custom := "0.0%"
 	pct, err := x.NewStyle(&excelize.Style{CustomNumFmt: &custom})
 	must(t, err)
@@ -55,6 +57,7 @@ func TestEveryWorkbookProblemIsReportedAtItsCell(t *testing.T) {
 	path := clerkWorkbook(t, t.TempDir())
 	_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
 	want := []string{
+		path + `:Data 2025!D3: the note holds the formula =includes further study with no result saved; type the note as text (a note starting with = needs a ' before it)`,
 		path + `:Data 2025!B4: value of talent.student_teacher_ratio is not a number: "18.4x"`,
 		path + `:Data 2025!A5: unknown metric "talent.order_class_student"; did you mean "talent.order_class_students"?`,
 		path + `:Data 2025!B7: operation.member_units has a note but no value; fill in the value, or clear the note (an empty value means not collected)`,

@@ -164,7 +164,9 @@ func sheetEntries(s workbook.ReadSheet, hr int, c columns, year int, at func(col
 			return parseCell(m, val)
 		}
 		for col, lg := range c.notes {
-			if v, ok := byCol[col]; ok && strings.TrimSpace(v.Text) != "" {
+			if v, ok := byCol[col]; ok && v.Uncomputed {
+				l.Errorf(ref(col), "the note holds the formula =%s with no result saved; type the note as text (a note starting with = needs a ' before it)", v.Formula)
+			} else if ok && strings.TrimSpace(v.Text) != "" {
 				e.notes = append(e.notes, note{lang: lg, text: strings.TrimSpace(v.Text)})
 			}
 		}
