@@ -106,3 +106,27 @@ func TestTodoLinesAreWarnedWhereTheyStand(t *testing.T) {
 		t.Errorf("got:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
 }
+
+// TestNewYearAddsTheReportToADataYear starts a report in a year whose
+// values were imported first: the values stay as they are.
+func TestNewYearAddsTheReportToADataYear(t *testing.T) {
+	dir := copyDir(t, "testdata/newyear/site")
+	values := filepath.Join(dir, "content", "2026", "metrics.toml")
+	os.MkdirAll(filepath.Dir(values), 0o755)
+	os.WriteFile(values, []byte("[operation]\nmember_units = 120\n"), 0o644)
+	files, err := NewYear(dir, 2026)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if slices.Contains(files, "content/2026/metrics.toml") || !slices.Contains(files, "content/2026/_index.md") {
+		t.Errorf("wrote %q", files)
+	}
+	if b, _ := os.ReadFile(values); string(b) != "[operation]\nmember_units = 120\n" {
+		t.Errorf("values changed: %q", b)
+	}
+	os.WriteFile(filepath.Join(dir, "content", "2026", "notes.txt"), nil, 0o644)
+	os.Remove(filepath.Join(dir, "content", "2026", "_index.md"))
+	if _, err := NewYear(dir, 2026); err == nil {
+		t.Error("new wrote into a year folder holding a report")
+	}
+}

@@ -30,7 +30,8 @@ func NewYear(dir string, year int) ([]string, error) {
 		return nil, fmt.Errorf("%d is not a year from %d to %d", year, content.MinYear, content.MaxYear)
 	}
 	yearDir := path.Join(content.Dir, strconv.Itoa(year))
-	if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(yearDir))); !errors.Is(err, fs.ErrNotExist) {
+	dataYear, err := onlyValues(filepath.Join(dir, filepath.FromSlash(yearDir)))
+	if err != nil {
 		return nil, fmt.Errorf("%s exists already; nianbao new never overwrites a year", yearDir)
 	}
 	var l diag.List
@@ -53,6 +54,10 @@ func NewYear(dir string, year int) ([]string, error) {
 		yearDir + "/_index.md":    indexStub(prev, year, cfg.Language),
 		yearDir + "/metrics.toml": metricsStub(data, prevData, year),
 	}
+	if dataYear {
+		// The values came first (nianbao data import): keep them.
+		delete(files, yearDir+"/metrics.toml")
+	}
 	if prev != nil {
 		sh := shift{from: prev.Year, to: year}
 		for _, lg := range cfg.Extra() {
@@ -71,6 +76,20 @@ func NewYear(dir string, year int) ([]string, error) {
 		}
 	}
 	return writeNew(dir, files)
+}
+
+// onlyValues tells whether the year folder yearDir is a data year, holding
+// a metrics.toml and nothing else (nianbao new then adds the report), or
+// absent; any other folder is an error.
+func onlyValues(yearDir string) (bool, error) {
+	entries, err := os.ReadDir(yearDir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil || len(entries) != 1 || entries[0].Name() != "metrics.toml" {
+		return false, fmt.Errorf("%s holds a report", yearDir)
+	}
+	return true, nil
 }
 
 // load reads what a new year is made from: the settings, the content and
