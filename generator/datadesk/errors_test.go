@@ -258,3 +258,23 @@ func TestImportRefusesWhatItCannotRead(t *testing.T) {
 		t.Error("import wrote outside the site folder")
 	}
 }
+
+// TestHeaderBelowATitleRow reads a platform export: a merged title row,
+// then the header, then the values.
+func TestHeaderBelowATitleRow(t *testing.T) {
+	site := writeFixture(t, nil)
+	x := excelize.NewFile()
+	must(t, x.SetCellValue("Sheet1", "A1", "2025年度数据采集表"))
+	must(t, x.MergeCell("Sheet1", "A1", "C1"))
+	for ref, v := range map[string]any{"A2": "指标ID", "B2": "指标名称", "C2": "2025年数值", "A3": "talent.order_class_students", "C3": 1400, "A4": "talent.placement", "C4": 1} {
+		must(t, x.SetCellValue("Sheet1", ref, v))
+	}
+	path := filepath.Join(t.TempDir(), "export.xlsx")
+	must(t, x.SaveAs(path))
+	x.Close()
+	_, err := Import(ImportOptions{Site: site, File: path, Year: 2025})
+	want := path + `:Sheet1!A4: unknown metric "talent.placement"; did you mean "talent.placement_rate"?`
+	if got := messages(err); !slices.Equal(got, []string{want}) {
+		t.Errorf("got %q\nwant %q", got, want)
+	}
+}

@@ -96,24 +96,7 @@ func readWorkbook(file string, data []byte, year int, defLang string, l *diag.Li
 		return nil
 	}
 	for _, s := range sheets {
-		hr := 0
-		for hr < len(s.Rows) && len(s.Rows[hr]) == 0 {
-			hr++
-		}
-		if hr == len(s.Rows) {
-			continue
-		}
-		texts := map[int]string{}
-		width := 0
-		for _, v := range s.Rows[hr] {
-			texts[v.Col-1] = v.Text
-			width = max(width, v.Col)
-		}
-		row := make([]string, width)
-		for i := range row {
-			row[i] = texts[i]
-		}
-		c, ok := findColumns(row, year, defLang)
+		hr, c, ok := headerRow(s, year, defLang)
 		if !ok {
 			continue
 		}
@@ -129,6 +112,25 @@ func readWorkbook(file string, data []byte, year int, defLang string, l *diag.Li
 	}
 	l.Errorf(diag.Pos{File: file}, "no sheet has a header with a metric id column (指标ID or metric); start from nianbao data template")
 	return nil
+}
+
+// headerRow finds the header among a sheet's first ten rows (a title row
+// may stand above it): the first row with a metric id column.
+func headerRow(s workbook.ReadSheet, year int, defLang string) (int, columns, bool) {
+	for hr := 0; hr < min(len(s.Rows), 10); hr++ {
+		width := 0
+		for _, v := range s.Rows[hr] {
+			width = max(width, v.Col)
+		}
+		row := make([]string, width)
+		for _, v := range s.Rows[hr] {
+			row[v.Col-1] = v.Text
+		}
+		if c, ok := findColumns(row, year, defLang); ok {
+			return hr, c, true
+		}
+	}
+	return 0, columns{}, false
 }
 
 func sheetEntries(s workbook.ReadSheet, hr int, c columns, year int, at func(col, row int) diag.Pos, l *diag.List) []entry {
