@@ -102,3 +102,26 @@ func TestMetricsWorkbookDownload(t *testing.T) {
 		t.Error("two builds of the same input give different metrics.xlsx")
 	}
 }
+
+// TestYesNoMetricsInTheWorkbook writes a veto item (kind = "flag") as a
+// TRUE/FALSE cell, and as false in metrics.csv.
+func TestYesNoMetricsInTheWorkbook(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	cat := string(a.files["content/metrics.toml"]) + "\n[[metric]]\nid = \"operation.safety_incident\"\nname = \"重大安全事故\"\nkind = \"flag\"\nbetter = \"lower\"\ntargets = { 2025 = false }\n"
+	year := string(a.files["content/2025/metrics.toml"]) + "safety_incident = false\n"
+	out, _, err := buildArchive(t, "basic", map[string]string{"content/metrics.toml": cat, "content/2025/metrics.toml": year}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "data/metrics.csv", "operation.safety_incident,operation,重大安全事故,2025,false,false,,,,\r\n")
+	data, _ := os.ReadFile(filepath.Join(out, "data/metrics.xlsx"))
+	sheets, err := workbook.Read(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := sheets[0].Rows
+	last := rows[len(rows)-1]
+	if last[0].Text != "operation.safety_incident" || last[4].Kind != workbook.Bool || last[4].Num != 0 || last[5].Kind != workbook.Bool {
+		t.Errorf("flag row: %s", row(last))
+	}
+}

@@ -67,6 +67,7 @@ type Cell struct {
 	Text     string
 	Number   float64
 	IsNumber bool
+	IsBool   bool // a yes/no value: Text is true or false, Number 1 or 0
 }
 
 func textCell(s string) Cell { return Cell{Text: s} }
@@ -75,7 +76,7 @@ func textCell(s string) Cell { return Cell{Text: s} }
 // for a yes/no metric.
 func valueCell(m *metrics.Metric, v float64) Cell {
 	if m.Kind == metrics.Flag {
-		return textCell(m.Plain(v))
+		return Cell{Text: m.Plain(v), Number: v, IsBool: true}
 	}
 	return Cell{Text: m.Plain(v), Number: v, IsNumber: true}
 }

@@ -18,11 +18,7 @@ func (s *Site) metricsXLSX() ([]byte, error) {
 	for _, row := range s.DataRows() {
 		out := make([]workbook.Cell, len(row))
 		for i, c := range row {
-			if c.IsNumber {
-				out[i] = workbook.N(c.Number)
-			} else {
-				out[i] = workbook.T(c.Text)
-			}
+			out[i] = bookCell(c)
 		}
 		values = append(values, out)
 	}
@@ -63,13 +59,10 @@ func (s *Site) catalogueRows() [][]workbook.Cell {
 		row = appendText(row, extra, m.Description, m.Source)
 		for _, y := range years {
 			t, ok := m.Targets[y]
-			switch c := valueCell(m, t); {
-			case !ok:
+			if ok {
+				row = append(row, bookCell(valueCell(m, t)))
+			} else {
 				row = append(row, workbook.T(""))
-			case c.IsNumber:
-				row = append(row, workbook.N(c.Number))
-			default:
-				row = append(row, workbook.T(c.Text))
 			}
 		}
 		rows = append(rows, row)
@@ -103,6 +96,18 @@ func (s *Site) targetYears() []int {
 	}
 	slices.Sort(ys)
 	return ys
+}
+
+// bookCell is a download cell as a workbook cell: numbers as numbers,
+// yes/no values as TRUE/FALSE.
+func bookCell(c Cell) workbook.Cell {
+	switch {
+	case c.IsBool:
+		return workbook.Cell{Kind: workbook.Bool, Number: c.Number}
+	case c.IsNumber:
+		return workbook.N(c.Number)
+	}
+	return workbook.T(c.Text)
 }
 
 func texts(ss ...string) []workbook.Cell {
