@@ -125,3 +125,26 @@ func buildSite(t *testing.T, site string) map[string][]byte {
 	}))
 	return files
 }
+
+// TestYesNoMetricsRoundTrip fills a veto item as 是 in a text cell and
+// another as a FALSE cell.
+func TestYesNoMetricsRoundTrip(t *testing.T) {
+	site := writeFixture(t, nil)
+	catalogue := read(t, filepath.Join(site, "content/metrics.toml")) +
+		"\n[[metric]]\nid = \"operation.false_report\"\nname = \"弄虚作假\"\nkind = \"flag\"\ntargets = { 2025 = false }\n" +
+		"\n[[metric]]\nid = \"operation.safety_incident\"\nname = \"重大安全事故\"\nkind = \"flag\"\n"
+	must(t, os.WriteFile(filepath.Join(site, "content/metrics.toml"), []byte(catalogue), 0o644))
+	xlsx := filepath.Join(t.TempDir(), "f.xlsx")
+	_, err := Template(TemplateOptions{Site: site, Year: 2025, Out: xlsx})
+	must(t, err)
+	edit(t, xlsx, func(x *excelize.File, s string) {
+		must(t, x.SetCellValue(s, "G7", "是"))
+		must(t, x.SetCellBool(s, "G8", false))
+	})
+	_, err = Import(ImportOptions{Site: site, File: xlsx, Year: 2025})
+	must(t, err)
+	got := read(t, filepath.Join(site, "content/2025/metrics.toml"))
+	if !strings.HasSuffix(got, "member_units = 86\nfalse_report = true\nsafety_incident = false\n") {
+		t.Errorf("year file:\n%s", got)
+	}
+}
