@@ -107,17 +107,18 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "nianbao build: unexpected argument %q\n", fl.Arg(0))
 		return 2
 	}
+	// Ctrl+C or SIGTERM stops the build, which removes its scratch files;
+	// a second one ends the program at once (the next build cleans up).
+	// Caught before anything else, so that no early moment is unguarded.
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	context.AfterFunc(ctx, stop)
+	o.Context = ctx
 	withECharts(&o, stderr)
 	pr := newProgress(stdout, stderr)
 	if pr != nil {
 		o.Progress = pr.report
 	}
-	// Ctrl+C or SIGTERM stops the build, which removes its scratch files;
-	// a second one ends the program at once (the next build cleans up).
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop)
-	o.Context = ctx
 	st, err := build.Run(o)
 	if pr != nil {
 		pr.clear()
