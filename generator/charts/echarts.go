@@ -140,9 +140,15 @@ func (b *Block) cartesian(env Env) map[string]any {
 	}
 	if b.Type != "stacked-bar" {
 		for i, m := range b.Metrics {
-			if ts := b.targetSeries(env, m, palette[i%len(palette)], axisKey, axisOf(axes, m)); ts != nil {
-				series = append(series, ts)
+			colour := palette[i%len(palette)]
+			ts := b.targetSeries(env, m, colour, axisKey, axisOf(axes, m))
+			if ts == nil {
+				continue
 			}
+			if b.Type != "line" && len(b.Metrics) > 1 {
+				b.markTargetsOnBars(env, series[i], ts, m, colour, horizontal)
+			}
+			series = append(series, ts)
 		}
 	}
 	opt["series"] = series

@@ -44,6 +44,39 @@ func (b *Block) targetSeries(env Env, m *metrics.Metric, colour string, axisKey 
 	}
 }
 
+// markTargetsOnBars draws m's targets as marks on its own bars, where
+// ECharts places them over each bar rather than in the middle of the
+// year's group of bars. The target series ts keeps the legend entry and
+// the tooltip, with nothing of its own drawn.
+func (b *Block) markTargetsOnBars(env Env, bar, ts map[string]any, m *metrics.Metric, colour string, horizontal bool) {
+	var marks []map[string]any
+	for _, y := range b.Years {
+		t, ok := m.Targets[y]
+		if !ok {
+			continue
+		}
+		coord := []any{strconv.Itoa(y), round(m, t)}
+		if horizontal {
+			coord = []any{round(m, t), strconv.Itoa(y)}
+		}
+		marks = append(marks, map[string]any{"name": targetName(env, m), "coord": coord, "value": round(m, t)})
+	}
+	// In the series' colour with a dark outline, so that the mark shows
+	// on its own bar as well as above it.
+	style := map[string]any{"color": colour, "borderColor": "#1d2733", "borderWidth": 1.5}
+	bar["markPoint"] = map[string]any{
+		"symbol":     "diamond",
+		"symbolSize": 14,
+		"itemStyle":  style,
+		"label":      map[string]any{"show": false},
+		"data":       marks,
+	}
+	ts["itemStyle"] = style
+	ts["symbol"] = "diamond"
+	ts["showSymbol"] = false
+	ts["lineStyle"] = map[string]any{"type": "dashed", "width": 1.5, "color": colour, "opacity": 0}
+}
+
 // nextTarget is m's target in year, or else its first later one.
 func nextTarget(m *metrics.Metric, year int) (int, float64, bool) {
 	for _, y := range m.TargetYears() {

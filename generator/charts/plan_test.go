@@ -356,3 +356,21 @@ func TestAxisNamesEveryTranslatedUnit(t *testing.T) {
 	opt := option(t, string(render(t, env, "chart", "type = \"line\"\nmetrics = [\"talent.students\", \"talent.teachers\"]\n", "c").HTML), "c")
 	want(t, "axis", at(opt, "yAxis"), "[map[name:students / 人 type:value]]")
 }
+
+func TestTargetsSitOnTheirBars(t *testing.T) {
+	for _, tt := range []struct{ typ, coord string }{
+		{"bar", "[map[coord:[2024 70] name:目标 成员单位 value:70] map[coord:[2025 100] name:目标 成员单位 value:100]]"},
+		{"horizontal-bar", "[map[coord:[70 2024] name:目标 成员单位 value:70] map[coord:[100 2025] name:目标 成员单位 value:100]]"},
+	} {
+		env := planEnv(t, "zh")
+		opt := option(t, string(render(t, env, "chart", "type = \""+tt.typ+"\"\nmetrics = [\"op.members\", \"op.funds\"]\n", "c").HTML), "c")
+		want(t, tt.typ+" marks on the bars", at(opt, "series", 0, "markPoint", "data"), tt.coord)
+		want(t, tt.typ+" no marks without targets", at(opt, "series", 1, "markPoint"), "<nil>")
+		// The target series keeps the legend entry and tooltip.
+		want(t, tt.typ+" target series", fmt.Sprint(at(opt, "series", 2, "name"), " ", at(opt, "series", 2, "showSymbol")), "目标 成员单位 false")
+	}
+	// One bar per year: the target series itself sits on the bar.
+	env := planEnv(t, "zh")
+	opt := option(t, string(render(t, env, "chart", "type = \"bar\"\nmetrics = [\"op.members\"]\n", "c").HTML), "c")
+	want(t, "single bar", at(opt, "series", 0, "markPoint"), "<nil>")
+}

@@ -96,9 +96,10 @@ func (s *Site) showsValues(p *Page, c *Change) bool {
 	switch p.Kind {
 	case "home": // the latest report's headline figures
 		return true
-	case "year": // the scorecard shows the year's values and their change
+	case "year": // the scorecard and its tally: the year's values, the
+		// change on the year before, progress since the first value
 		y := p.Year.Year
-		return y == c.Values || y == c.Values+1 || c.Mentions(s.Text(p))
+		return (c.Values != 0 && c.Values <= y) || c.Mentions(s.Text(p))
 	case "section":
 		return c.Mentions(s.Text(p))
 	case "print": // charts show every year up to the report's
