@@ -3,6 +3,7 @@ package build
 import (
 	"encoding/json"
 	"os"
+	"path"
 	"path/filepath"
 	"regexp"
 	"slices"
@@ -104,4 +105,56 @@ func TestSearchIndexByYear(t *testing.T) {
 	if !found {
 		t.Errorf("no 2025/talent/ in the 2025 script: %v", docs)
 	}
+}
+
+// TestSectionEditRewritesOneReportsSearchScript edits a 2025 section under
+// serve: the 2025 search script gets the new text, 2024's stays as it was,
+// and the output equals a full build's.
+func TestSectionEditRewritesOneReportsSearchScript(t *testing.T) {
+	s, dir := startSession(t, "basic")
+	glob := func(pattern string) string {
+		m, _ := filepath.Glob(filepath.Join(s.Root(), "assets", pattern))
+		if len(m) != 1 {
+			t.Fatalf("%s: %q", pattern, m)
+		}
+		return filepath.Base(m[0])
+	}
+	before24, before25 := glob("search-zh-2024.*.js"), glob("search-zh-2025.*.js")
+	edit(t, dir, "content/2025/02-talent.md", func(s string) string { return s + "\n\n新增的校企合作段落。\n" })
+	if r := s.Rebuild([]string{"content/2025/02-talent.md"}); r.Err != nil || r.Full {
+		t.Fatalf("rebuild: full %v, %v", r.Full, r.Err)
+	}
+	if r := s.Settle(); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	// The session keeps old scripts beside the new: read the one the
+	// search page names.
+	page, err := os.ReadFile(filepath.Join(s.Root(), "search", "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	current := regexp.MustCompile(`search-zh\.[0-9a-f]{10}\.js`).Find(page)
+	var list struct{ Years []struct{ U string } }
+	if err := json.Unmarshal(searchScript(t, s.Root(), string(current), "window.NIANBAO_SEARCH = "), &list); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, y := range list.Years {
+		listed = append(listed, path.Base(y.U))
+	}
+	if !slices.Contains(listed, before24) {
+		t.Errorf("the list names %q; want 2024's script %s unchanged", listed, before24)
+	}
+	for _, name := range listed {
+		if name == before25 {
+			t.Errorf("the list still names 2025's old script %s", before25)
+		}
+		if strings.HasPrefix(name, "search-zh-2025.") {
+			data, err := os.ReadFile(filepath.Join(s.Root(), "assets", name))
+			if err != nil || !strings.Contains(string(data), "新增的校企合作段落") {
+				t.Errorf("%s: %v; want the new paragraph", name, err)
+			}
+		}
+	}
+	sameAsFullBuild(t, s, dir)
 }

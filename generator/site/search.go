@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 
 	"nianbao/generator/lang"
@@ -34,6 +35,18 @@ type searchYear struct {
 	Pages int    `json:"n"`
 }
 
+// searchPart is a report's search script and the pages it was made of.
+type searchPart struct {
+	docs  []searchDoc
+	asset theme.Asset
+}
+
+// same reports whether the script was made of docs and is still the
+// theme's asset of its name in th.
+func (p searchPart) same(docs []searchDoc, th *theme.Theme) bool {
+	return p.docs != nil && th.Assets[p.asset.Name].Path == p.asset.Path && slices.Equal(p.docs, docs)
+}
+
 // Prepare runs between the phases: it builds what phase-2 pages link to
 // (each language's search index) from what phase 1 kept. It must not run
 // concurrently with rendering.
@@ -44,10 +57,18 @@ func (s *Site) Prepare() {
 		var years []searchYear
 		for i := len(s.Content.Years) - 1; i >= 0; i-- {
 			part := s.yearDocs(lg, i)
-			y := s.Content.Years[i].Year
-			js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+strconv.Itoa(y)+"] = "), marshal(part)...)
-			a := s.Theme.AddAsset("search-"+lg.Code+"-"+strconv.Itoa(y)+".js", append(js, ";\n"...))
-			years = append(years, searchYear{Year: y, Title: s.reports[lg.Code][i].Title, URL: a.Path, Pages: len(part)})
+			y := strconv.Itoa(s.Content.Years[i].Year)
+			name := "search-" + lg.Code + "-" + y + ".js"
+			a, ok := s.searchParts[name], s.searchParts[name].same(part, s.Theme)
+			if !ok {
+				js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+y+"] = "), marshal(part)...)
+				a = searchPart{docs: part, asset: s.Theme.AddAsset(name, append(js, ";\n"...))}
+				if s.searchParts == nil {
+					s.searchParts = map[string]searchPart{}
+				}
+				s.searchParts[name] = a
+			}
+			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: len(part)})
 		}
 		docs = append(docs, s.siteDocs(lg)...)
 		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)

@@ -39,6 +39,9 @@ type Site struct {
 	kept    sync.Map                 // page Rel → *kept, from phase 1
 	once    sync.Map                 // language → *sync.Once for phase-2 indexes
 	cited   sync.Map                 // language → map[*metrics.Metric][]*theme.Link
+	// searchParts keeps each report's search script by "lang-year", so
+	// that serve's Prepare after a one-section edit rebuilds one of them.
+	searchParts map[string]searchPart
 }
 
 // New assembles the site model.
