@@ -68,7 +68,11 @@ func runImport(args []string, stdout, stderr io.Writer) int {
 	if !ok {
 		return 2
 	}
-	if len(rest) != 1 || o.Year == 0 {
+	if len(rest) == 1 && o.Year == 0 {
+		fmt.Fprintf(stderr, "nianbao data import: say which year the values are for: nianbao data import %s --year 2026\n", rest[0])
+		return 2
+	}
+	if len(rest) != 1 {
 		fmt.Fprint(stderr, dataUsage)
 		return 2
 	}
