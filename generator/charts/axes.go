@@ -81,9 +81,21 @@ func (a *unitAxis) label(env Env, axes int) string {
 	return strings.Join(names, env.T("list_separator"))
 }
 
-// valueAxis is the ECharts option of a value axis.
-func (a *unitAxis) valueAxis(env Env, axes, i int) map[string]any {
+// valueAxis is the ECharts option of a value axis. Its name must stay
+// inside the chart however long it is ("students / apprentices"): on a
+// vertical axis it runs inwards from the axis' top, over the plot; on a
+// horizontal one (horizontal-bar) it sits centred beyond the tick labels.
+func (a *unitAxis) valueAxis(env Env, axes, i int, horizontal bool) map[string]any {
 	ax := map[string]any{"type": "value", "name": a.label(env, axes)}
+	switch {
+	case horizontal:
+		ax["nameLocation"] = "middle"
+		ax["nameGap"] = axisNameGap
+	case i == 0:
+		ax["nameTextStyle"] = map[string]any{"align": "left"}
+	default:
+		ax["nameTextStyle"] = map[string]any{"align": "right"}
+	}
 	if a.pct {
 		ax["axisLabel"] = map[string]any{"formatter": "{value}%"}
 	}
@@ -94,3 +106,7 @@ func (a *unitAxis) valueAxis(env Env, axes, i int) map[string]any {
 	}
 	return ax
 }
+
+// axisNameGap is the distance in pixels between a horizontal value axis and
+// its name, past the tick labels; the grid leaves that much room and more.
+const axisNameGap = 26

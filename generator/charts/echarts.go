@@ -74,11 +74,11 @@ func (b *Block) cartesian(env Env) map[string]any {
 	}
 	axes := b.units()
 	valueAxes := make([]map[string]any, len(axes))
+	horizontal := b.Type == "horizontal-bar"
 	for i, a := range axes {
-		valueAxes[i] = a.valueAxis(env, len(axes), i)
+		valueAxes[i] = a.valueAxis(env, len(axes), i, horizontal)
 	}
 	catAxis := map[string]any{"type": "category", "data": years}
-	horizontal := b.Type == "horizontal-bar"
 	valueKey, catKey, axisKey := "yAxis", "xAxis", "yAxisIndex"
 	if horizontal {
 		// Years read top to bottom; the value axes are at the bottom and top.
@@ -88,13 +88,20 @@ func (b *Block) cartesian(env Env) map[string]any {
 			valueAxes[1]["position"] = "top"
 		}
 	}
-	right := "4%"
+	right, bottom, top := "4%", "2%", "60"
 	if len(axes) > 1 && !horizontal {
 		right = "2%"
 	}
+	if horizontal {
+		// Room for the value axes' names past their tick labels.
+		bottom = strconv.Itoa(axisNameGap + 12)
+		if len(axes) > 1 {
+			top = strconv.Itoa(60 + axisNameGap)
+		}
+	}
 	g := globals(env,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: right, Bottom: "2%", Top: "60"}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: right, Bottom: bottom, Top: top}),
 	)
 	var opt map[string]any
 	if b.Type == "line" {

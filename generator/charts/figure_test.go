@@ -93,7 +93,7 @@ func TestRenderedChartOptions(t *testing.T) {
 	}{
 		{"line", two, "line 订单班学生: - 1100 1228 1380\nline 学徒: - 300 - 420\nline target 订单班学生: - - - 1550\nline target 学徒: - - - 400", func(t *testing.T, opt map[string]any) {
 			want(t, "x axis", at(opt, "xAxis", 0), "map[data:[2022 2023 2024 2025] type:category]")
-			want(t, "y axis", at(opt, "yAxis", 0), "map[name:人 type:value]")
+			want(t, "y axis", at(opt, "yAxis", 0), "map[name:人 nameTextStyle:map[align:left] type:value]")
 		}},
 		{"bar", two + "years = [2023, 2024]\n", "bar 订单班学生: 1100 1228\nbar 学徒: 300 -", func(t *testing.T, opt map[string]any) {
 			want(t, "x axis", at(opt, "xAxis", 0, "data"), "[2023 2024]")
@@ -101,7 +101,7 @@ func TestRenderedChartOptions(t *testing.T) {
 		{"stacked-bar", two, "bar 订单班学生 stack=total: - 1100 1228 1380\nbar 学徒 stack=total: - 300 - 420", nil},
 		{"horizontal-bar", two, "bar 订单班学生: - 1100 1228 1380\nbar 学徒: - 300 - 420\nline target 订单班学生: - - - 1550\nline target 学徒: - - - 400", func(t *testing.T, opt map[string]any) {
 			want(t, "y axis", at(opt, "yAxis", 0), "map[data:[2022 2023 2024 2025] inverse:true type:category]")
-			want(t, "x axis", at(opt, "xAxis", 0), "map[name:人 type:value]")
+			want(t, "x axis", at(opt, "xAxis", 0), "map[name:人 nameGap:26 nameLocation:middle type:value]")
 		}},
 		{"pie", "metrics = [\"talent.students\", \"talent.apprentices\", \"talent.uncollected\"]\n",
 			"pie 订单班学生list_separator学徒list_separator未采集: 订单班学生=1380 学徒=420", func(t *testing.T, opt map[string]any) {

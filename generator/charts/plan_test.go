@@ -138,9 +138,9 @@ func TestSecondValueAxis(t *testing.T) {
 		typ, lang, axisKey, indexKey string
 		axes                         string
 	}{
-		{"line", "zh", "yAxis", "yAxisIndex", "[map[name:家 type:value] map[axisLabel:map[formatter:{value}%] name:% splitLine:map[show:false] type:value]]"},
-		{"bar", "en", "yAxis", "yAxisIndex", "[map[name:Member units type:value] map[axisLabel:map[formatter:{value}%] name:% splitLine:map[show:false] type:value]]"},
-		{"horizontal-bar", "zh", "xAxis", "xAxisIndex", "[map[name:家 type:value] map[axisLabel:map[formatter:{value}%] name:% position:top splitLine:map[show:false] type:value]]"},
+		{"line", "zh", "yAxis", "yAxisIndex", "[map[name:家 nameTextStyle:map[align:left] type:value] map[axisLabel:map[formatter:{value}%] name:% nameTextStyle:map[align:right] splitLine:map[show:false] type:value]]"},
+		{"bar", "en", "yAxis", "yAxisIndex", "[map[name:Member units nameTextStyle:map[align:left] type:value] map[axisLabel:map[formatter:{value}%] name:% nameTextStyle:map[align:right] splitLine:map[show:false] type:value]]"},
+		{"horizontal-bar", "zh", "xAxis", "xAxisIndex", "[map[name:家 nameGap:26 nameLocation:middle type:value] map[axisLabel:map[formatter:{value}%] name:% nameGap:26 nameLocation:middle position:top splitLine:map[show:false] type:value]]"},
 	} {
 		t.Run(tt.typ+" "+tt.lang, func(t *testing.T) {
 			env := planEnv(t, tt.lang)
@@ -162,7 +162,7 @@ func TestSecondValueAxis(t *testing.T) {
 	// units even where the English page has none for 家.
 	env := planEnv(t, "en")
 	opt := option(t, string(render(t, env, "chart", "type = \"line\"\nmetrics = [\"op.members\", \"op.funds\"]\n", "c").HTML), "c")
-	want(t, "en axes", at(opt, "yAxis"), "[map[name:Member units type:value] map[name:10k CNY splitLine:map[show:false] type:value]]")
+	want(t, "en axes", at(opt, "yAxis"), "[map[name:Member units nameTextStyle:map[align:left] type:value] map[name:10k CNY nameTextStyle:map[align:right] splitLine:map[show:false] type:value]]")
 }
 
 func TestChartBlockErrors(t *testing.T) {
@@ -354,7 +354,7 @@ func TestAxisNamesEveryTranslatedUnit(t *testing.T) {
 	env := testEnv(t) // students (人 / students) and teachers (人, no English unit given: 人)
 	env.Lang = "en"
 	opt := option(t, string(render(t, env, "chart", "type = \"line\"\nmetrics = [\"talent.students\", \"talent.teachers\"]\n", "c").HTML), "c")
-	want(t, "axis", at(opt, "yAxis"), "[map[name:students / 人 type:value]]")
+	want(t, "axis", at(opt, "yAxis"), "[map[name:students / 人 nameTextStyle:map[align:left] type:value]]")
 }
 
 func TestTargetsSitOnTheirBars(t *testing.T) {

@@ -244,3 +244,57 @@ func TestYearPageTallyAndPhoneScorecard(t *testing.T) {
 		tb.check(t, u)
 	}
 }
+
+// axisNamesOnScreen lists, for every chart, each value axis' name and
+// whether the browser drew it wholly inside the chart.
+const axisNamesOnScreen = `Array.from(document.querySelectorAll('.chart')).flatMap(el => {
+  const o = echarts.getInstanceByDom(el).getOption();
+  const r = el.getBoundingClientRect();
+  const names = [...(o.xAxis || []), ...(o.yAxis || [])].filter(a => a.type === 'value' && a.name).map(a => a.name);
+  const texts = Array.from(el.querySelectorAll('svg text'));
+  return names.map(n => {
+    const t = texts.find(t => t.textContent === n);
+    if (!t) return el.closest('figure').id + ' ' + n + ' not drawn';
+    const b = t.getBoundingClientRect();
+    const inside = b.left >= r.left - 1 && b.right <= r.right + 1 && b.top >= r.top - 1 && b.bottom <= r.bottom + 1;
+    return el.closest('figure').id + ' ' + n + (inside ? '' : ' clipped');
+  });
+})`
+
+// Long unit names ("students / apprentices") and the units of a
+// horizontal-bar chart stay inside the chart, in both languages.
+func TestAxisNamesStayInsideTheChart(t *testing.T) {
+	setup(t)
+	tb := newTab(t)
+	for _, tc := range []struct {
+		page string
+		want []string
+	}{
+		{basePath + "2025/science/", []string{"science-chart-3 项"}},
+		{basePath + "en/2025/science/", []string{"science-chart-3 patents / problems / projects"}},
+		{basePath + "en/2025/integration/", []string{"integration-chart-2 colleges / bases"}},
+		{basePath + "en/2025/talent/", []string{"talent-chart-2 students / apprentices"}},
+	} {
+		u := tb.open(t, tc.page)
+		waitCharts(t, tb, u)
+		got, err := chromedp.Run(tb.ctx, chromedp.Evaluate[[]string](axisNamesOnScreen))
+		if err != nil {
+			t.Fatalf("%s: %v", u, err)
+		}
+		for _, w := range tc.want {
+			found := false
+			for _, g := range got {
+				found = found || g == w
+			}
+			if !found {
+				t.Errorf("%s: axis names %q, want %q among them, inside its chart", tc.page, got, w)
+			}
+		}
+		for _, g := range got {
+			if strings.HasSuffix(g, " clipped") || strings.HasSuffix(g, " not drawn") {
+				t.Errorf("%s: axis name %s", tc.page, g)
+			}
+		}
+		tb.check(t, u)
+	}
+}
