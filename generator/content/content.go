@@ -290,6 +290,10 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 		l.Errorf(diag.Pos{File: p.File}, "duplicate section %q: %s has the same slug", slug, prev.Pages[o.Default].File)
 		return
 	}
+	if prev := sameButCase(y.Sections, slug); prev != nil {
+		l.Errorf(diag.Pos{File: p.File}, "duplicate section %q: %s has the same slug but for letter case, and hosts on Windows or macOS keep the two pages in one folder; rename one of the files", slug, prev.Pages[o.Default].File)
+		return
+	}
 	if p.Title.Base == "" && !p.Broken {
 		l.Errorf(diag.Pos{File: p.File, Line: 1, Col: 1}, "section has no title; add title = \"…\" to its front matter")
 	}
@@ -302,6 +306,18 @@ func addSection(y *Year, bySlug map[string]*Section, skipped map[string]bool, ba
 	s := &Section{Slug: slug, Order: order, Weighted: p.HasWgt, Pages: map[string]*Page{o.Default: p}}
 	bySlug[slug] = s
 	y.Sections = append(y.Sections, s)
+}
+
+// sameButCase returns the section whose slug equals slug when letter
+// case is ignored: a host whose file system ignores case would store both
+// pages at one path, and a later build removing one would remove both.
+func sameButCase(sections []*Section, slug string) *Section {
+	for _, s := range sections {
+		if strings.EqualFold(s.Slug, slug) {
+			return s
+		}
+	}
+	return nil
 }
 
 func cmpBool(a, b bool) int {
