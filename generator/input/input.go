@@ -49,6 +49,9 @@ func (f *FS) resolve(name string) (string, fs.FileInfo, error) {
 	real, err := filepath.EvalSymlinks(full)
 	if err != nil {
 		if target, lerr := os.Readlink(full); lerr == nil {
+			if _, serr := os.Stat(full); errors.Is(serr, syscall.ELOOP) {
+				return "", nil, fmt.Errorf("is a symbolic link to %s, which leads back to itself; remove the link or point it at a file", target)
+			}
 			return "", nil, fmt.Errorf("is a symbolic link to %s, which does not exist", target)
 		}
 		return "", nil, unwrap(err)

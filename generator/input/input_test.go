@@ -36,6 +36,8 @@ func hostileSite(t *testing.T) (site, outside string) {
 	must(os.Symlink("/dev/zero", filepath.Join(site, "static", "zero")))
 	must(os.Symlink("..", filepath.Join(site, "static", "img", "up")))
 	must(os.Symlink("missing", filepath.Join(site, "static", "dangling")))
+	must(os.Symlink("loop-b", filepath.Join(site, "static", "loop-a")))
+	must(os.Symlink("loop-a", filepath.Join(site, "static", "loop-b")))
 	must(syscall.Mkfifo(filepath.Join(site, "static", "fifo"), 0o644))
 	ln, err := net.Listen("unix", filepath.Join(site, "static", "sock"))
 	must(err)
@@ -63,6 +65,8 @@ func TestOnlyRegularFilesInsideTheSiteAreRead(t *testing.T) {
 		"static/fifo: is a FIFO (named pipe), not a regular file; the build reads only regular files",
 		"static/img-link/up: is a symbolic link to " + filepath.Join(site, "static") + ", a folder that holds it; the build would never end",
 		"static/img/up: is a symbolic link to " + filepath.Join(site, "static") + ", a folder that holds it; the build would never end",
+		"static/loop-a: is a symbolic link to loop-b, which leads back to itself; remove the link or point it at a file",
+		"static/loop-b: is a symbolic link to loop-a, which leads back to itself; remove the link or point it at a file",
 		"static/outside.txt: is a symbolic link to " + outside + ", outside the site folder; the build reads only files inside it (copy the file in instead)",
 		"static/sock: is a socket, not a regular file; the build reads only regular files",
 		"static/zero: is a symbolic link to /dev/zero, outside the site folder; the build reads only files inside it (copy the file in instead)",
@@ -70,7 +74,7 @@ func TestOnlyRegularFilesInsideTheSiteAreRead(t *testing.T) {
 	if strings.Join(got, "\n") != strings.Join(want, "\n") {
 		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
 	}
-	for _, name := range []string{"static/outside.txt", "static/zero", "static/fifo", "static/sock", "static/dangling", "static/../../secret.txt"} {
+	for _, name := range []string{"static/outside.txt", "static/zero", "static/fifo", "static/sock", "static/dangling", "static/loop-a", "static/../../secret.txt"} {
 		if data, err := fsys.ReadFile(name); err == nil {
 			t.Errorf("ReadFile(%s) = %q", name, data)
 		}
