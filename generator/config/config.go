@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -255,6 +256,9 @@ func (c *Config) finish(baseURL string, pos diag.Pos, l *diag.List) {
 		return
 	case u.RawQuery != "" || u.Fragment != "":
 		l.Errorf(pos, "baseURL %q must not have a query or fragment", baseURL)
+		return
+	case slices.ContainsFunc(strings.Split(u.Path, "/"), func(seg string) bool { return seg == "." || seg == ".." }):
+		l.Errorf(pos, "baseURL %q has a . or .. folder, which browsers drop, so the site would not be where its links say; write the path as readers reach it", baseURL)
 		return
 	}
 	if !strings.HasSuffix(u.Path, "/") {
