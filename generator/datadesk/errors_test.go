@@ -1,6 +1,7 @@
 package datadesk
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
@@ -276,5 +277,40 @@ func TestHeaderBelowATitleRow(t *testing.T) {
 	want := path + `:Sheet1!A4: unknown metric "talent.placement"; did you mean "talent.placement_rate"?`
 	if got := messages(err); !slices.Equal(got, []string{want}) {
 		t.Errorf("got %q\nwant %q", got, want)
+	}
+}
+
+// TestImportOfNoValuesWritesNothing: a CSV with no row of the year (a
+// --year typed wrong) and a template not filled in would replace the year
+// file with an empty one, or make an empty data year that stretches every
+// chart; both are refused.
+func TestImportOfNoValuesWritesNothing(t *testing.T) {
+	site := writeFixture(t, nil)
+	before := read(t, filepath.Join(site, "content/2025/metrics.toml"))
+	dir := t.TempDir()
+	csvPath := filepath.Join(dir, "metrics.csv")
+	must(t, os.WriteFile(csvPath, []byte("metric,year,value\ntalent.placement_rate,2024,91.1\ntalent.placement_rate,2025,93.2\n"), 0o644))
+	x := excelize.NewFile()
+	for ref, v := range map[string]any{"A1": "指标ID", "B1": "2025年数值", "C1": "备注", "A2": "talent.order_class_students", "A3": "talent.placement_rate"} {
+		must(t, x.SetCellValue("Sheet1", ref, v))
+	}
+	xlsxPath := filepath.Join(dir, "2025-metrics.xlsx")
+	must(t, x.SaveAs(xlsxPath))
+	x.Close()
+	for _, tc := range []struct {
+		file string
+		year int
+	}{{csvPath, 2027}, {xlsxPath, 2025}} {
+		_, err := Import(ImportOptions{Site: site, File: tc.file, Year: tc.year})
+		want := fmt.Sprintf("%s: no %d value in it; fill in the %d values, or import it with the --year its values are for", tc.file, tc.year, tc.year)
+		if got := messages(err); !slices.Equal(got, []string{want}) {
+			t.Errorf("got %q\nwant %q", got, want)
+		}
+	}
+	if got := read(t, filepath.Join(site, "content/2025/metrics.toml")); got != before {
+		t.Errorf("the 2025 year file changed:\n%s", got)
+	}
+	if _, err := os.Stat(filepath.Join(site, "content/2027")); !os.IsNotExist(err) {
+		t.Errorf("a 2027 folder was made: %v", err)
 	}
 }

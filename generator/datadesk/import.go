@@ -68,6 +68,11 @@ func Import(o ImportOptions) (Result, error) {
 		return res, err
 	}
 	values := d.check(entries, o.Year, &l)
+	if len(values) == 0 && l.Err() == nil {
+		// An unfilled template or a wrong --year: writing would empty the
+		// year file, or make an empty data year.
+		l.Errorf(diag.Pos{File: o.File}, "no %d value in it; fill in the %d values, or import it with the --year its values are for", o.Year, o.Year)
+	}
 	res.Warnings = l.Warnings()
 	if err := l.Err(); err != nil {
 		return res, err
