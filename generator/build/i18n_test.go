@@ -55,12 +55,17 @@ func TestUntranslatedSectionFallsBack(t *testing.T) {
 		`<html lang="en"`,
 		`<p class="fallback-notice" role="note">This section has not been translated into English yet; it is shown in the original Chinese. <a href="/alliance/2025/talent/" hreflang="zh">View the original page</a></p>`,
 		`<div class="prose" lang="zh">`,
-		`<header class="section-header" lang="zh">`,
-		`>1,380 人<`, // numbers as in the original
-		`<link rel="alternate" hreflang="zh" href="/alliance/2025/talent/">`,
+		`<h1 lang="zh">`, // the Chinese title; the English kicker above it is not marked zh
+		`>1,380 人<`,      // numbers as in the original
+		`<link rel="alternate" hreflang="zh" href="https://reports.example.org/alliance/2025/talent/">`, // absolute: baseURL has a host
 		`<a href="/alliance/2025/talent/" hreflang="zh" lang="zh">中文</a>`)
 	lacks(t, out, "en/2025/operation/index.html", "fallback-notice") // translated
 	lacks(t, out, "2025/talent/index.html", "fallback-notice")       // the original
+	// Crawlers are not told that the Chinese text is English.
+	lacks(t, out, "en/2025/talent/index.html", `<link rel="alternate" hreflang="en"`)
+	lacks(t, out, "2025/talent/index.html", `<link rel="alternate" hreflang="en"`)
+	contains(t, out, "2025/talent/index.html", `<link rel="alternate" hreflang="x-default" href="https://reports.example.org/alliance/2025/talent/">`)
+	contains(t, out, "2025/operation/index.html", `<link rel="alternate" hreflang="en" href="https://reports.example.org/alliance/en/2025/operation/">`)
 }
 
 // TestLanguageWithoutThemeStrings builds a French edition: the theme has

@@ -42,9 +42,12 @@ func IsKind(info string) bool { return slices.Contains(Kinds, info) }
 // Env is what a block needs to know about the page it stands in.
 type Env struct {
 	Data *metrics.Data
-	Year int                     // the page's year
-	Lang string                  // the language the page's text is in
-	T    func(key string) string // theme strings in Lang
+	Year int    // the page's year
+	Lang string // the language the page's text is in
+	// Default is the site's default language: names without a translation
+	// into Lang show in it, marked with a lang attribute.
+	Default string
+	T       func(key string) string // theme strings in Lang
 }
 
 // Block is a parsed and checked fenced block.

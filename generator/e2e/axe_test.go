@@ -26,9 +26,10 @@ var axeSource = sync.OnceValues(func() (string, error) {
 	return string(b), nil
 })
 
-// axeRun runs the WCAG 2.0 and 2.1 A and AA rules on the whole page and
-// returns the violations, each with at most axeTargets selectors.
-const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}})
+// axeRun runs the WCAG 2.0 and 2.1 A and AA rules and axe's best
+// practices on the whole page and returns the violations, each with at
+// most axeTargets selectors.
+const axeRun = `axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']}})
 	.then(r => r.violations.map(v => ({
 		id: v.id, impact: v.impact || '', help: v.help, helpUrl: v.helpUrl, nodes: v.nodes.length,
 		targets: v.nodes.map(n => n.target.map(s => Array.isArray(s) ? s.join(' >>> ') : s).join(' ')),

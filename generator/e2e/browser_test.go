@@ -453,6 +453,7 @@ func checkPage(t *testing.T, tb *tab, p string) (charts int, found []axeViolatio
 		t.Errorf("%s: <html lang=%q>, want %q", u, lang, want)
 	}
 	charts = waitCharts(t, tb, u)
+	probe(t, tb, u)
 	found, err = runAxe(tb, u)
 	if err != nil {
 		t.Errorf("%s: axe: %v", u, err)

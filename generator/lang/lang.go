@@ -44,3 +44,13 @@ type Language struct {
 	Default bool   // served at the site root
 	Prefix  string // "" for the default language, "en/" for the others
 }
+
+// Foreign returns the language the text shows in when a page in l asks for
+// it, if that is not l: def (the site's default language) when the text
+// has no translation into l, else "". Layouts put it in a lang attribute.
+func (t Text) Foreign(l, def string) string {
+	if l == def || t.Has(l) || t.Base == "" {
+		return ""
+	}
+	return def
+}

@@ -14,8 +14,12 @@ type headingIDs struct {
 	next map[string]int // the number to try next for a repeated id
 }
 
-func newHeadingIDs() *headingIDs {
-	return &headingIDs{used: map[string]bool{}, next: map[string]int{}}
+func newHeadingIDs(reserved map[string]bool) *headingIDs {
+	used := make(map[string]bool, len(reserved))
+	for id := range reserved {
+		used[id] = true
+	}
+	return &headingIDs{used: used, next: map[string]int{}}
 }
 
 func (s *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {

@@ -71,6 +71,10 @@ type Page struct {
 	Data      *metrics.Data
 	T         func(string) string // theme strings in Lang
 	IDPrefix  string              // prefix for chart and footnote ids, to keep them unique when pages are joined
+	Default   string              // the site's default language, which untranslated metric names show in
+	// Reserved are the ids the page's layout uses itself ("main",
+	// "foreword"): a heading never takes one.
+	Reserved map[string]bool
 }
 
 // Heading is a level-2 or level-3 heading, for a page's contents.
@@ -93,7 +97,7 @@ type Result struct {
 // result is incomplete and must not be published.
 func (c *Converter) Convert(p *Page, l *diag.List) Result {
 	conv := &conversion{page: p, diag: l, cited: map[*metrics.Metric]bool{}}
-	pc := parser.NewContext(parser.WithIDs(newHeadingIDs()))
+	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(p.Reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(p.Src), parser.WithContext(pc))
 	conv.walk(doc.(*ast.Document))
 	var buf bytes.Buffer
@@ -316,7 +320,7 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 	if lines.Len() > 0 {
 		first = c.pos(lines.At(0).Start).Line
 	}
-	env := charts.Env{Data: c.page.Data, Year: c.page.Year, Lang: c.page.Lang, T: c.page.T}
+	env := charts.Env{Data: c.page.Data, Year: c.page.Year, Lang: c.page.Lang, Default: c.page.Default, T: c.page.T}
 	b := charts.Parse(kind, c.page.File, body, first, pos, env, c.diag)
 	if b == nil {
 		return

@@ -181,7 +181,7 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 		mp.Better = t["better_flag"]
 	}
 	if len(s.Data.Years) > 0 && m.Kind != metrics.Flag { // a yes/no fact has its history table, no chart
-		env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
+		env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
 		// The chart runs to the plan's last target year, so the plan
 		// ahead shows.
 		b := &charts.Block{Kind: "chart", Type: "line", Metrics: []*metrics.Metric{m}, Years: chartYears(s.metricYears(m))}
@@ -227,7 +227,7 @@ func (s *Site) citedBy(p *Page) map[*metrics.Metric][]*theme.Link {
 				k := s.keptAt(relPage(lg, strconv.Itoa(y.Year), sec.Slug))
 				link := reports[i].Sections[j]
 				for _, m := range k.Cited {
-					byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL})
+					byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang})
 				}
 			}
 		}

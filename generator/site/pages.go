@@ -88,6 +88,10 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		v.Root = "./"
 	}
 	v.Translations = s.translations(p)
+	v.YearLinks = s.yearLinks(p)
+	if len(v.Translations) > 1 {
+		v.XDefault = v.Translations[0].Permalink // the default language comes first
+	}
 	var out Output
 	switch p.Kind {
 	case "home":
@@ -110,6 +114,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		v.Title = v.Strings["not_found"]
 	}
 	v.Charts = out.Charts
+	v.Description = s.description(p, v)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	if err := s.Theme.RenderTo(buf, p.Kind, v); err != nil {
@@ -157,9 +162,91 @@ func (s *Site) translations(p *Page) []theme.Link {
 		case "metric":
 			rel = relPage(lg, "metrics", p.Metric.ID)
 		}
-		out = append(out, theme.Link{URL: s.URL(rel), Lang: lg.Code, Label: s.Config.Labels[lg.Code], Current: lg.Code == p.Lang.Code})
+		out = append(out, theme.Link{URL: s.URL(rel), Lang: lg.Code, Label: s.Config.Labels[lg.Code], Current: lg.Code == p.Lang.Code,
+			Permalink: s.Permalink(rel), Alternate: len(s.Config.Languages) > 1 && s.inLang(p, lg)})
 	}
 	return out
+}
+
+// description is the page's one line for search engines and link
+// previews, never empty: the page's own summary, else what the page is.
+func (s *Site) description(p *Page, v *theme.Page) string {
+	if d := strings.TrimSpace(v.Description); d != "" && (d != v.Site.Description || p.Kind == "home") {
+		return d
+	}
+	switch p.Kind {
+	case "metrics":
+		return v.Strings["metrics_intro"]
+	case "404":
+		return v.Strings["not_found_text"]
+	case "search":
+		return theme.Fill(v.Strings["search_description"], v.Site.Title)
+	case "members":
+		if v.Members != nil {
+			return theme.Fill(v.Strings["members_total"], v.Members.Total) + v.Strings["list_separator"] + v.Site.Alliance
+		}
+	case "home":
+		return v.Site.Alliance + " · " + v.Site.Title
+	}
+	if v.Year != nil && v.Title != v.Year.Title {
+		return v.Title + " · " + v.Year.Title
+	}
+	if v.Title != "" && v.Title != v.Site.Title {
+		return v.Title + " · " + v.Site.Title
+	}
+	return v.Site.Title
+}
+
+// yearLinks lists every report for the year switcher, the same section
+// in each year where there is one.
+func (s *Site) yearLinks(p *Page) []theme.Link {
+	var out []theme.Link
+	for i, y := range s.Content.Years {
+		ys := strconv.Itoa(y.Year)
+		yv := s.reports[p.Lang.Code][i]
+		l := theme.Link{Title: yv.Title, URL: yv.URL, Current: p.Year != nil && p.Year.Year == y.Year}
+		switch p.Kind {
+		case "print":
+			l.URL = s.URL(relPage(p.Lang, ys, "print"))
+		case "section":
+			for j, sec := range y.Sections {
+				if sec.Slug == p.Section.Slug {
+					l.URL = yv.Sections[j].URL
+				}
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// inLang reports whether the page's text is in lg in its lg edition:
+// false where that edition shows untranslated text in the default
+// language, which crawlers must not be told is in lg.
+func (s *Site) inLang(p *Page, lg lang.Language) bool {
+	if lg.Default {
+		return true
+	}
+	def := s.defaultLang().Code
+	untranslated := func(pages map[string]*content.Page) bool {
+		return pages[lg.Code] == nil && pages[def] != nil && len(pages[def].Body) > 0
+	}
+	switch p.Kind {
+	case "home":
+		return !untranslated(s.Content.Home)
+	case "year":
+		return !untranslated(p.Year.Index)
+	case "section":
+		return p.Section.Pages[lg.Code] != nil
+	case "print":
+		for _, sec := range p.Year.Sections {
+			if sec.Pages[lg.Code] == nil {
+				return false
+			}
+		}
+		return !untranslated(p.Year.Index)
+	}
+	return true
 }
 
 // convert renders a Markdown page in language lg (the page's own when it
@@ -175,6 +262,8 @@ func (s *Site) convert(src *content.Page, year int, textLang, idPrefix string, l
 		Year: year, Lang: textLang, Data: s.Data,
 		T:        s.translator(textLang),
 		IDPrefix: idPrefix,
+		Default:  s.defaultLang().Code,
+		Reserved: s.Theme.IDs(),
 	}, l)
 }
 
@@ -239,7 +328,7 @@ func (s *Site) headline(lg string, l *diag.List) template.HTML {
 	if len(ms) == 0 {
 		return ""
 	}
-	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
+	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
 	b := &charts.Block{Kind: "kpi", Metrics: ms, Years: []int{year}}
 	fig, err := b.Render("headline", env)
 	if err != nil {

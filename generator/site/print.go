@@ -23,13 +23,20 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	pe := &theme.PrintEdition{}
 	fw := s.keptAt(relPage(p.Lang, ys))
-	pe.Foreword = template.HTML(fw.HTML)
 	pe.ForewordOwnHeading = bytes.HasPrefix(bytes.TrimSpace(fw.HTML), []byte("<h"))
+	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(fw.HTML)); m != nil {
+		pe.ForewordHeadingID = string(m[1])
+	}
+	pe.Foreword = template.HTML(fw.HTML)
+	if !pe.ForewordOwnHeading {
+		pe.Foreword = template.HTML(nest(fw.HTML, "")) // below the layout's own heading
+	}
 	out := Output{Charts: countCharts(fw.HTML)}
 	for i, sec := range p.Year.Sections {
 		k := s.keptAt(relPage(p.Lang, ys, sec.Slug))
 		link := v.Year.Sections[i]
-		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, Summary: link.Summary, Content: template.HTML(k.HTML)}
+		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, TitleLang: link.TextLang, Summary: link.Summary,
+			Content: template.HTML(nest(k.HTML, "section-"+sec.Slug+"--"))}
 		if k.TextLang != "" && k.TextLang != lg {
 			ps.Lang, ps.Fallback = k.TextLang, true
 		}
@@ -57,7 +64,7 @@ func (s *Site) appendix(year int, lg string, l *diag.List) template.HTML {
 			years = append(years, y)
 		}
 	}
-	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg)}
+	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
 	var out []byte
 	for _, g := range s.Data.Catalogue.Groups {
 		if len(g.Metrics) == 0 {

@@ -39,6 +39,9 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	s.keep(p, res, textLang)
 	v.Content = template.HTML(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
+	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(res.HTML)); v.OwnHeading && m != nil {
+		v.OwnHeadingID = string(m[1])
+	}
 	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
 	v.Tally = s.tally(p.Year.Year, p.Lang.Code)
 	for _, h := range res.Headings {
@@ -58,7 +61,8 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year), p.Section.Slug))}
 	}
 	v.Title = links[p.Index].Title
-	v.Section = &theme.Section{Slug: p.Section.Slug, Number: p.Index + 1, Summary: links[p.Index].Summary}
+	v.Section = &theme.Section{Slug: p.Section.Slug, Number: p.Index + 1, Summary: links[p.Index].Summary,
+		TitleLang: links[p.Index].TextLang, SummaryLang: links[p.Index].SummaryLang}
 	if v.Section.Summary != "" {
 		v.Description = v.Section.Summary
 	}

@@ -149,12 +149,17 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 		v := &theme.Year{Year: y.Year, URL: s.URL(relPage(lg, strconv.Itoa(y.Year)))}
 		v.Title, v.Summary = s.yearTitle(y, lg)
 		for _, sec := range y.Sections {
-			p, _ := s.sectionPage(sec, lg)
-			v.Sections = append(v.Sections, &theme.Link{
+			p, translated := s.sectionPage(sec, lg)
+			link := &theme.Link{
 				Title:   s.sectionTitle(sec, lg),
 				Summary: p.SummaryIn(lg.Code),
 				URL:     s.URL(relPage(lg, strconv.Itoa(y.Year), sec.Slug)),
-			})
+			}
+			if !translated {
+				link.TextLang = p.Title.Foreign(lg.Code, s.defaultLang().Code)
+				link.SummaryLang = p.Summary.Foreign(lg.Code, s.defaultLang().Code)
+			}
+			v.Sections = append(v.Sections, link)
 		}
 		out = append(out, v)
 	}

@@ -9,17 +9,18 @@ import (
 // Page is what every layout receives. Fields that do not apply to a page
 // kind are nil or empty.
 type Page struct {
-	Kind        string // home, year, section
-	Site        *Site
-	Lang        string // the page's language code, for <html lang>
-	Title       string // the page's own title (the <h1>)
-	Description string // one line for search engines and link previews
-	URL         string // path from the host root, with the base path: /alliance/2025/
-	Permalink   string // absolute URL when baseURL has a host, else URL
-	Content     template.HTML
-	OwnHeading  bool      // the content starts with a heading of its own
-	Headings    []Heading // the content's level-2 and 3 headings
-	Charts      int       // how many charts the page shows (0: no chart script is loaded)
+	Kind         string // home, year, section
+	Site         *Site
+	Lang         string // the page's language code, for <html lang>
+	Title        string // the page's own title (the <h1>)
+	Description  string // one line for search engines and link previews
+	URL          string // path from the host root, with the base path: /alliance/2025/
+	Permalink    string // absolute URL when baseURL has a host, else URL
+	Content      template.HTML
+	OwnHeading   bool      // the content starts with a heading of its own
+	OwnHeadingID string    // that heading's id
+	Headings     []Heading // the content's level-2 and 3 headings
+	Charts       int       // how many charts the page shows (0: no chart script is loaded)
 
 	Year    *Year    // year and section pages
 	Section *Section // section pages
@@ -36,8 +37,13 @@ type Page struct {
 
 	Root string // the relative path from this page to the site root: "../../"
 
-	Translations []Link    // this page in every language, the current one marked
-	Fallback     *Fallback // a section shown untranslated in the default language
+	Translations []Link // this page in every language, the current one marked
+	XDefault     string // the hreflang x-default: the page in the default language
+	// YearLinks is the year switcher: every report, each linking to this
+	// page's section (or print edition) in that year when it has one,
+	// else to the report's front page.
+	YearLinks []Link
+	Fallback  *Fallback // a section shown untranslated in the default language
 
 	Strings map[string]string // the theme strings in Lang; layouts use T
 }
@@ -125,11 +131,13 @@ type Year struct {
 
 // Section is a report section.
 type Section struct {
-	Slug    string
-	Number  int // 1-based position in the report
-	Summary string
-	Prev    *Link
-	Next    *Link
+	Slug        string
+	Number      int // 1-based position in the report
+	Summary     string
+	TitleLang   string // the language of the title and summary, when not the page's
+	SummaryLang string
+	Prev        *Link
+	Next        *Link
 }
 
 // Link is a titled link.
@@ -140,6 +148,15 @@ type Link struct {
 	Lang    string // the language of the linked page, for the switcher
 	Label   string // the language's name, for the switcher
 	Current bool
+	// TextLang is the language of Title and Summary when it is not the
+	// page's (an untranslated section's title), for a lang attribute.
+	TextLang    string
+	SummaryLang string // the same for Summary
+	// Permalink is the absolute URL of a translation (when baseURL has a
+	// host), and Alternate says it is offered to crawlers as hreflang: its
+	// text really is in its language.
+	Permalink string
+	Alternate bool
 }
 
 // Heading is an entry of a page's own contents.
@@ -301,19 +318,21 @@ type (
 	PrintEdition struct {
 		Foreword           template.HTML
 		ForewordOwnHeading bool // the foreword starts with a heading of its own
+		ForewordHeadingID  string
 		Sections           []PrintSection
 		Appendix           template.HTML // every metric's values as tables
 	}
 
 	// PrintSection is one section in the print edition.
 	PrintSection struct {
-		ID       string
-		Number   int
-		Title    string
-		Summary  string
-		Content  template.HTML
-		Lang     string // set when the text is in another language than the page
-		Fallback bool
+		ID        string
+		Number    int
+		Title     string
+		Summary   string
+		Content   template.HTML
+		Lang      string // set when the text is in another language than the page
+		TitleLang string // the title's language, when not the page's
+		Fallback  bool
 	}
 
 	// Search is /search/.

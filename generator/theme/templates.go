@@ -61,6 +61,7 @@ func markCurrent(h template.HTML, url string) template.HTML {
 
 func (t *Theme) loadTemplates(l *diag.List) {
 	t.tmpl = map[string]*templateSet{}
+	t.ids = map[string]bool{}
 	base := template.New("").Funcs(t.funcs())
 	t.base = base
 	if !t.parseFile(base, "layouts/baseof.html", l) {
@@ -103,12 +104,22 @@ func (t *Theme) parseFile(set *template.Template, name string, l *diag.List) boo
 		return false
 	}
 	tname := strings.TrimPrefix(name, "layouts/")
+	for _, m := range layoutID.FindAllStringSubmatch(string(src), -1) {
+		t.ids[m[1]] = true
+	}
 	if _, err := set.New(tname).Parse(string(src)); err != nil {
 		l.Add(templateError(err, ly.Prefix+"layouts/", tname))
 		return false
 	}
 	return true
 }
+
+// layoutID finds the ids a layout writes as they are, such as id="main".
+var layoutID = regexp.MustCompile(`\bid="([A-Za-z0-9_-]+)"`)
+
+// IDs returns the element ids the layouts write as they are: a page's
+// headings must not take them.
+func (t *Theme) IDs() map[string]bool { return t.ids }
 
 var tmplErrRe = regexp.MustCompile(`^template: ([^:]+):(\d+)(?::(\d+))?: (?:executing "[^"]*" at <[^>]*>: )?(.*)$`)
 

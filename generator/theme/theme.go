@@ -56,6 +56,7 @@ type Layer struct {
 type Theme struct {
 	layers  []Layer
 	tmpl    map[string]*templateSet
+	ids     map[string]bool              // element ids the layouts write literally
 	strings map[string]map[string]string // language → key → text
 	Assets  map[string]Asset             // by name under assets/
 	base    *template.Template           // baseof and partials, for partialCached
