@@ -66,3 +66,42 @@ func readFile(t *testing.T, out, rel string) string {
 	}
 	return strings.ReplaceAll(string(b), "\r", "")
 }
+
+// TestEverySectionFigureHasAPage checks the figure pages of a section: one
+// per chart and table, in each language, holding the figure and a link
+// back to it, and no header, footer or other figure.
+func TestEverySectionFigureHasAPage(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", nil, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	files := readTree(t, out)
+	for i := 1; i <= 6; i++ {
+		for _, lang := range []string{"", "en/"} {
+			rel := lang + "2025/charts/figures/chart-" + string(rune('0'+i)) + "/index.html"
+			h, ok := files[rel]
+			if !ok {
+				t.Errorf("no %s", rel)
+				continue
+			}
+			s := string(h)
+			if strings.Count(s, "<figure") != 1 || strings.Contains(s, "site-header") || strings.Contains(s, "site-footer") {
+				t.Errorf("%s: want one figure and no header or footer", rel)
+			}
+			back := `<a href="/alliance/` + lang + `2025/charts/#charts-chart-` + string(rune('0'+i)) + `" target="_top">`
+			if !strings.Contains(s, back) {
+				t.Errorf("%s: no link back %s", rel, back)
+			}
+		}
+	}
+	contains(t, out, "en/2025/charts/figures/chart-4/index.html",
+		`<html lang="en"`,
+		`<div class="figure-alone" lang="zh">`, // the section is not translated
+		`<title>构成 2025 · `)
+	contains(t, out, "2025/charts/index.html",
+		`<a class="figure-page" href="/alliance/2025/charts/figures/chart-1/">单独查看</a>`,
+		`&lt;iframe src=&#34;https://reports.example.org/alliance/2025/charts/figures/chart-1/&#34;`)
+	// Figures outside report sections (the home page, metric pages) have
+	// no page of their own.
+	lacks(t, out, "metrics/talent.placement_rate/index.html", "figure-page")
+}

@@ -47,7 +47,11 @@ type Env struct {
 	// Default is the site's default language: names without a translation
 	// into Lang show in it, marked with a lang attribute.
 	Default string
-	T       func(key string) string // theme strings in Lang
+	// FigurePage is the URL of the block's own figure page and
+	// FigureEmbed the absolute one for an <iframe>, for blocks of a
+	// report section; empty elsewhere (no figure page, no embed snippet).
+	FigurePage, FigureEmbed string
+	T                       func(key string) string // theme strings in Lang
 }
 
 // Block is a parsed and checked fenced block.

@@ -78,3 +78,9 @@ func fill(pattern string, kv ...string) string {
 	}
 	return pattern
 }
+
+// Heading is the block's title as its figure shows it: the title and its
+// years.
+func (b *Block) Heading(env Env) string {
+	return b.title(env) + " " + yearSpan(b.Years)
+}

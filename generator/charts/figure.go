@@ -77,7 +77,8 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	if b.Type == "gauge" {
 		t.Target = b.gaugeTargetLine(env)
 	}
-	w.figure(id, b, b.title(env), b.Describe(env), option, t, fig.CSV)
+	w.figure(id, b, b.title(env), b.Describe(env), option, t, fig.CSV,
+		travel{Page: env.FigurePage, Embed: env.FigureEmbed})
 	fig.HTML = []byte(w.String())
 	return fig, nil
 }

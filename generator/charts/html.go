@@ -114,7 +114,7 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 
 // figure writes a chart or table block: caption, the chart's element and
 // JSON option, the data table, and the CSV download.
-func (w *writer) figure(id string, b *Block, title, desc string, option []byte, t Table, csv []byte) {
+func (w *writer) figure(id string, b *Block, title, desc string, option []byte, t Table, csv []byte, tr travel) {
 	span := yearSpan(b.Years)
 	w.raw(`<figure class="figure figure-`, b.Kind)
 	if b.Type != "" {
@@ -209,5 +209,9 @@ func (w *writer) figure(id string, b *Block, title, desc string, option []byte, 
 	w.esc(id + ".csv")
 	w.raw(`">`)
 	w.esc(w.t("download_csv"))
-	w.raw("</a></p>\n</figure>")
+	w.raw("</a>")
+	w.travel(id, chart, tr)
+	w.raw("</p>")
+	w.embed(id, title, tr)
+	w.raw("\n</figure>")
 }

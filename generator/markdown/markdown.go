@@ -75,6 +75,18 @@ type Page struct {
 	// Reserved are the ids the page's layout uses itself ("main",
 	// "foreword"): a heading never takes one.
 	Reserved map[string]bool
+	// FigureBase, when set, is the folder of the page's figure pages: a
+	// chart or table block gets one at FigureBase + "chart-1/", and the
+	// absolute FigureEmbed + "chart-1/" in its iframe snippet.
+	FigureBase, FigureEmbed string
+}
+
+// Block is a chart or table block of a page, for its figure page.
+type Block struct {
+	ID    string // the element id: "operation-chart-1"
+	Name  string // the folder of its figure page: "chart-1"
+	Title string
+	HTML  []byte
 }
 
 // Heading is a level-2 or level-3 heading, for a page's contents.
@@ -90,6 +102,7 @@ type Result struct {
 	Headings []Heading
 	Cited    []*metrics.Metric // metrics the page references, in order of first use
 	Figures  int               // chart, kpi and table blocks
+	Blocks   []Block           // the chart and table blocks, when Page.FigureBase is set
 	Charts   int               // chart blocks
 }
 
@@ -325,7 +338,11 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 	if b == nil {
 		return
 	}
-	id := c.page.IDPrefix + kind + "-" + strconv.Itoa(index)
+	name := kind + "-" + strconv.Itoa(index)
+	id := c.page.IDPrefix + name
+	if c.page.FigureBase != "" && kind != "kpi" {
+		env.FigurePage, env.FigureEmbed = c.page.FigureBase+name+"/", c.page.FigureEmbed+name+"/"
+	}
 	fig, err := b.Render(id, env)
 	if err != nil {
 		c.diag.Errorf(pos, "%s block: %v", kind, err)
@@ -341,6 +358,9 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 		}
 	}
 	c.res.Figures++
+	if env.FigurePage != "" {
+		c.res.Blocks = append(c.res.Blocks, Block{ID: id, Name: name, Title: b.Heading(env), HTML: fig.HTML})
+	}
 	f := &Figure{HTML: fig.HTML}
 	f.SetPos(n.Pos())
 	n.Parent().ReplaceChild(n.Parent(), n, f)

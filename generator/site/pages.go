@@ -254,17 +254,20 @@ func (s *Site) inLang(p *Page, lg lang.Language) bool {
 // convert renders a Markdown body. idPrefix keeps the ids of its charts
 // and footnotes unique when pages are joined in a print edition.
 func (s *Site) convert(src *content.Page, year int, textLang, idPrefix string, l *diag.List) markdown.Result {
+	return s.convertWith(&markdown.Page{}, src, year, textLang, idPrefix, l)
+}
+
+// convertWith is convert with the fields of mp that the caller set (the
+// figure pages' folder).
+func (s *Site) convertWith(mp *markdown.Page, src *content.Page, year int, textLang, idPrefix string, l *diag.List) markdown.Result {
 	if src == nil || len(src.Body) == 0 {
 		return markdown.Result{}
 	}
-	return s.conv.Convert(&markdown.Page{
-		File: src.File, Src: src.Body, FirstLine: src.BodyLine,
-		Year: year, Lang: textLang, Data: s.Data,
-		T:        s.translator(textLang),
-		IDPrefix: idPrefix,
-		Default:  s.defaultLang().Code,
-		Reserved: s.Theme.IDs(),
-	}, l)
+	mp.File, mp.Src, mp.FirstLine = src.File, src.Body, src.BodyLine
+	mp.Year, mp.Lang, mp.Data = year, textLang, s.Data
+	mp.T, mp.IDPrefix = s.translator(textLang), idPrefix
+	mp.Default, mp.Reserved = s.defaultLang().Code, s.Theme.IDs()
+	return s.conv.Convert(mp, l)
 }
 
 func (s *Site) translator(lg string) func(string) string {

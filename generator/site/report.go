@@ -8,6 +8,7 @@ import (
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
+	"nianbao/generator/markdown"
 	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
 )
@@ -72,13 +73,14 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	if p.Index+1 < len(links) {
 		v.Section.Next = links[p.Index+1]
 	}
-	res := s.convert(src, p.Year.Year, textLang, p.Section.Slug+"-", l)
+	res := s.convertWith(&markdown.Page{FigureBase: s.URL(p.Rel + "figures/"), FigureEmbed: s.Permalink(p.Rel + "figures/")},
+		src, p.Year.Year, textLang, p.Section.Slug+"-", l)
 	v.Content = template.HTML(res.HTML)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
 	s.keep(p, res, textLang)
-	return Output{Charts: res.Charts}
+	return Output{Charts: res.Charts, Files: s.figurePages(p, v, res, textLang, l)}
 }
 
 // tally is the year's scorecard in one sentence, in language lg:

@@ -34,6 +34,7 @@ type Page struct {
 	Members   *MembersPage  // members
 	Print     *PrintEdition // print
 	Search    *Search       // search
+	Figure    *FigurePage   // figure
 
 	Root string // the relative path from this page to the site root: "../../"
 
@@ -333,6 +334,13 @@ type (
 		Lang      string // set when the text is in another language than the page
 		TitleLang string // the title's language, when not the page's
 		Fallback  bool
+	}
+
+	// FigurePage is /<year>/<slug>/figures/<name>/: one figure alone.
+	FigurePage struct {
+		Back         string // the figure in its section
+		SectionTitle string
+		Lang         string // the figure's text language, when not the page's
 	}
 
 	// Search is /search/.

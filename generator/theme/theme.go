@@ -44,7 +44,7 @@ import (
 )
 
 // Kinds are the page kinds with a layout of their own.
-var Kinds = []string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404"}
+var Kinds = []string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404", "figure"}
 
 // Layer is one folder a theme file may come from, searched top first.
 type Layer struct {

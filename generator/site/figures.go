@@ -1,0 +1,49 @@
+package site
+
+import (
+	"bytes"
+	"html/template"
+	"strings"
+
+	"nianbao/generator/diag"
+	"nianbao/generator/markdown"
+	"nianbao/generator/theme"
+)
+
+// figurePages renders a page of its own for every chart and table of a
+// section, at <section>/figures/<name>/: the figure alone, its title,
+// source and table and a link back, for an <iframe> on another site.
+// They are files of the section's output, so whatever re-renders the
+// section re-renders them.
+func (s *Site) figurePages(p *Page, v *theme.Page, res markdown.Result, textLang string, l *diag.List) []File {
+	var out []File
+	for _, b := range res.Blocks {
+		rel := p.Rel + "figures/" + b.Name + "/"
+		fv := &theme.Page{
+			Kind:        "figure",
+			Site:        v.Site,
+			Lang:        v.Lang,
+			Title:       b.Title,
+			Description: b.Title + " · " + v.Title + " · " + v.Year.Title,
+			URL:         s.URL(rel),
+			Permalink:   s.Permalink(rel),
+			Content:     template.HTML(b.HTML),
+			Year:        v.Year,
+			Section:     v.Section,
+			Strings:     v.Strings,
+			Root:        strings.Repeat("../", strings.Count(rel, "/")),
+			Charts:      bytes.Count(b.HTML, []byte(`<div class="chart" data-option=`)),
+			Figure:      &theme.FigurePage{Back: v.URL + "#" + b.ID, SectionTitle: v.Title},
+		}
+		if textLang != p.Lang.Code {
+			fv.Figure.Lang = textLang
+		}
+		var buf bytes.Buffer
+		if err := s.Theme.RenderTo(&buf, "figure", fv); err != nil {
+			l.Add(err)
+			continue
+		}
+		out = append(out, File{Name: "figures/" + b.Name + "/index.html", Data: buf.Bytes()})
+	}
+	return out
+}
