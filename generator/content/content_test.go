@@ -125,6 +125,12 @@ func TestFrontMatterProblemsNameFileAndLine(t *testing.T) {
 			`content/2025/01-a.md:3:10: weight must be an integer, not a string`},
 		{"draft not a boolean", "content/2025/01-a.md", "+++\ntitle = \"A\"\ndraft = \"yes\"\n+++\n",
 			`content/2025/01-a.md:3:9: draft must be a boolean, not a string`},
+		{"a date outside _index.md", "content/2025/01-a.md", "+++\ntitle = \"A\"\ndate = 2026-01-15\n+++\n",
+			`content/2025/01-a.md:3:1: unknown field "date" in front matter; expected one of: ` + fields},
+		{"date not a date", "content/2025/_index.md", "+++\ntitle = \"A\"\ndate = \"15 January\"\n+++\n",
+			`content/2025/_index.md:3:8: date must be the report's date, such as date = 2026-01-15`},
+		{"date with a time", "content/2025/_index.md", "+++\ntitle = \"A\"\ndate = 2026-01-15T10:00:00Z\n+++\n",
+			`content/2025/_index.md:3:8: date must be the report's date, such as date = 2026-01-15`},
 		{"no title", "content/2025/01-a.md", "正文。\n",
 			`content/2025/01-a.md:1:1: section has no title; add title = "…" to its front matter`},
 		{"no title in a translation", "content/2025/01-a.en.md", "+++\nsummary = \"S\"\n+++\n",
@@ -138,6 +144,18 @@ func TestFrontMatterProblemsNameFileAndLine(t *testing.T) {
 				t.Errorf("got\n%s\nwant\n%s", got, tt.want)
 			}
 		})
+	}
+}
+
+func TestReportDateIsRead(t *testing.T) {
+	for _, src := range []string{"date = 2026-01-15", `date = "2026-01-15"`} {
+		c := mustLoad(t, map[string]string{
+			"content/2025/_index.md": "+++\ntitle = \"R\"\n" + src + "\n+++\n",
+			"content/2025/01-a.md":   section("A"),
+		}, zhEn)
+		if got := c.Years[0].Index["zh"].Date.Format("2006-01-02"); got != "2026-01-15" {
+			t.Errorf("%s: Date %s", src, got)
+		}
 	}
 }
 

@@ -2,7 +2,9 @@ package content
 
 import (
 	"bytes"
+	"path"
 	"strings"
+	"time"
 
 	"nianbao/generator/diag"
 	"nianbao/generator/lang"
@@ -18,6 +20,7 @@ type Page struct {
 	Weight   int
 	HasWgt   bool
 	Draft    bool
+	Date     time.Time // _index.md: the report's date, for the print edition's cover (zero: unset)
 	Body     []byte
 	BodyLine int  // the file line on which Body starts
 	Broken   bool // the front matter could not be read (and that was reported)
@@ -110,6 +113,10 @@ func (p *Page) parseFrontMatter(fm []byte, isDefault bool, extra []string, l *di
 		return
 	}
 	known := []string{"title", "summary", "weight", "draft"}
+	index := strings.HasPrefix(path.Base(p.File), "_index.")
+	if index {
+		known = append(known, "date")
+	}
 	if isDefault {
 		known = append(known, "title_*", "summary_*")
 	}
@@ -128,4 +135,27 @@ func (p *Page) parseFrontMatter(fm []byte, isDefault bool, extra []string, l *di
 		p.Weight, p.HasWgt = int(w), true
 	}
 	p.Draft, _ = t.Bool("draft", l)
+	if index {
+		p.Date = parseDate(t, l)
+	}
+}
+
+// parseDate reads the optional date: a TOML date (2026-01-15) or a string
+// in that form.
+func parseDate(t *tomldoc.Table, l *diag.List) time.Time {
+	switch v := t.Raw("date").(type) {
+	case nil:
+	case time.Time:
+		if v.Location().String() == "date-local" { // a date, not a date-time
+			return time.Date(v.Year(), v.Month(), v.Day(), 0, 0, 0, 0, time.UTC)
+		}
+	case string:
+		if d, err := time.Parse("2006-01-02", strings.TrimSpace(v)); err == nil {
+			return d
+		}
+	}
+	if t.Has("date") {
+		l.Errorf(t.ValuePos("date"), "date must be the report's date, such as date = 2026-01-15")
+	}
+	return time.Time{}
 }

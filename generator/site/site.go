@@ -14,6 +14,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 
 	"nianbao/generator/config"
 	"nianbao/generator/content"
@@ -148,6 +149,13 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 	for _, y := range s.Content.Years {
 		v := &theme.Year{Year: y.Year, URL: s.URL(relPage(lg, strconv.Itoa(y.Year)))}
 		v.Title, v.Summary = s.yearTitle(y, lg)
+		date := time.Date(y.Year, 12, 31, 0, 0, 0, 0, time.UTC)
+		if p := y.Index[lg.Code]; p != nil && !p.Date.IsZero() {
+			date = p.Date
+		} else if p := y.Index[s.defaultLang().Code]; p != nil && !p.Date.IsZero() {
+			date = p.Date
+		}
+		v.Date, v.DateISO = date.Format(s.Theme.Strings(lg.Code)["date_layout"]), date.Format("2006-01-02")
 		for _, sec := range y.Sections {
 			p, translated := s.sectionPage(sec, lg)
 			link := &theme.Link{

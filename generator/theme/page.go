@@ -128,6 +128,8 @@ type Year struct {
 	Summary  string
 	URL      string
 	Sections []*Link
+	Date     string // the report's date, written out in the language
+	DateISO  string // 2026-01-15
 }
 
 // Section is a report section.
