@@ -105,3 +105,22 @@ func TestEverySectionFigureHasAPage(t *testing.T) {
 	// no page of their own.
 	lacks(t, out, "metrics/talent.placement_rate/index.html", "figure-page")
 }
+
+// TestUntranslatedMetricTextIsMarked builds a catalogue whose metric has
+// no English name and whose description is untranslated: wherever the
+// English pages show them, they carry lang="zh".
+func TestUntranslatedMetricTextIsMarked(t *testing.T) {
+	a := readArchive(t, "sites/basic.txtar")
+	cat := strings.Replace(string(a.files["content/metrics.toml"]), `name_en = "Order-class students"`, "", 1)
+	out, _, err := buildArchive(t, "basic", map[string]string{"content/metrics.toml": cat}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "en/metrics/talent.order_class_students/index.html",
+		`<h1 lang="zh">`,
+		`<dd lang="zh">为合作企业定向培养的学生</dd>`)
+	contains(t, out, "en/metrics/index.html", `<a href="/alliance/en/metrics/talent.order_class_students/" lang="zh">`)
+	contains(t, out, "en/2025/index.html", `<a href="/alliance/en/metrics/talent.order_class_students/" lang="zh">`)
+	contains(t, out, "en/index.html", `<div class="kpi-name" lang="zh">订单班学生</div>`)
+	lacks(t, out, "metrics/talent.order_class_students/index.html", `<h1 lang=`, `<dd lang=`)
+}

@@ -26,6 +26,7 @@ import (
 	"strings"
 
 	"nianbao/generator/diag"
+	"nianbao/generator/lang"
 	"nianbao/generator/metrics"
 	"nianbao/generator/tomldoc"
 )
@@ -52,6 +53,15 @@ type Env struct {
 	// report section; empty elsewhere (no figure page, no embed snippet).
 	FigurePage, FigureEmbed string
 	T                       func(key string) string // theme strings in Lang
+}
+
+// foreign is the language a name shows in on this page, when it is not
+// the page's: the default language's, for a name not translated.
+func (env Env) foreign(t lang.Text) string {
+	if env.Default == "" {
+		return ""
+	}
+	return t.Foreign(env.Lang, env.Default)
 }
 
 // Block is a parsed and checked fenced block.

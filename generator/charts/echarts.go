@@ -216,6 +216,11 @@ func (b *Block) pie(env Env) map[string]any {
 		if l, ok := s["label"].(map[string]any); ok {
 			l["width"] = 96
 			l["overflow"] = "break" // long names wrap instead of being cut
+			// Labels sit at the chart's edges, and ECharts narrows them to
+			// the room there: on a phone a long name wraps rather than
+			// running off the chart.
+			l["alignTo"] = "edge"
+			l["edgeDistance"] = 4
 		}
 		items, _ := s["data"].([]any)
 		for i, d := range items {
@@ -223,6 +228,7 @@ func (b *Block) pie(env Env) map[string]any {
 				item["label"] = map[string]any{"formatter": labels[i]}
 			}
 		}
+		s["labelLine"] = map[string]any{"length": 8, "length2": 6}
 	})
 	return opt
 }
@@ -310,11 +316,13 @@ func (b *Block) radar(env Env) map[string]any {
 		if m.Kind == metrics.Percent && top <= 100 {
 			max = 100
 		}
-		ind[i] = &opts.Indicator{Name: m.Name.In(env.Lang), Max: max}
+		// ECharts does not wrap radar names: long ones break into short
+		// lines here, so that they stay on a phone's screen.
+		ind[i] = &opts.Indicator{Name: wrapName(m.Name.In(env.Lang), 4, 12), Max: max}
 	}
 	c.SetGlobalOptions(globals(env,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "item"}),
-		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, Center: []string{"50%", "56%"}}))...)
+		charts.WithRadarComponentOpts(opts.RadarComponent{Indicator: ind, Center: []string{"50%", "53%"}}))...)
 	for _, y := range b.Years {
 		vals := make([]any, len(b.Metrics))
 		for i, m := range b.Metrics {
@@ -328,7 +336,8 @@ func (b *Block) radar(env Env) map[string]any {
 	styleLines(opt)
 	patch(opt, "radar", func(r map[string]any) {
 		r["radius"] = "62%"
-		r["axisName"] = map[string]any{"color": "#333d49"}
+		r["radius"] = "48%"
+		r["axisName"] = map[string]any{"color": "#333d49", "lineHeight": 15}
 	})
 	return opt
 }

@@ -38,6 +38,7 @@ type Table struct {
 // Row is one metric's row of a table.
 type Row struct {
 	Head  string // name and unit
+	Lang  string // the name's language, when not the page's
 	Cells []Cell
 }
 
@@ -90,7 +91,7 @@ func (b *Block) table(env Env) Table {
 		t.Years = append(t.Years, strconv.Itoa(y))
 	}
 	for _, m := range b.Metrics {
-		r := Row{Head: m.Name.In(env.Lang)}
+		r := Row{Head: m.Name.In(env.Lang), Lang: env.foreign(m.Name)}
 		if u := m.UnitIn(env.Lang); u != "" {
 			r.Head += env.T("unit_open") + u + env.T("unit_close")
 		} else if m.Kind == metrics.Percent {
@@ -208,6 +209,7 @@ func (b *Block) csv(env Env) []byte {
 // kpiCard is one metric's card in a kpi block.
 type kpiCard struct {
 	Name     string
+	NameLang string
 	Value    string
 	Unit     string
 	Change   string
@@ -224,7 +226,7 @@ func (b *Block) kpis(env Env) []kpiCard {
 	var out []kpiCard
 	for _, m := range b.Metrics {
 		v, _ := env.Data.Value(m, env.Year)
-		c := kpiCard{Name: m.Name.In(env.Lang), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
+		c := kpiCard{Name: m.Name.In(env.Lang), NameLang: env.foreign(m.Name), Value: m.Number(v.V), Unit: m.UnitIn(env.Lang), Note: v.Note.In(env.Lang)}
 		if m.Kind == metrics.Flag {
 			c.Value, c.Unit = m.Format(v.V, env.Lang), ""
 		}

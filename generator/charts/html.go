@@ -20,6 +20,15 @@ type writer struct {
 // esc writes s escaped for HTML text and quoted attribute values.
 func (w *writer) esc(s string) { w.WriteString(html.EscapeString(s)) }
 
+// lang writes a lang attribute, when l is set.
+func (w *writer) lang(l string) {
+	if l != "" {
+		w.raw(` lang="`)
+		w.esc(l)
+		w.raw(`"`)
+	}
+}
+
 // raw writes fixed markup.
 func (w *writer) raw(parts ...string) {
 	for _, p := range parts {
@@ -52,7 +61,9 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 	w.esc(id)
 	w.raw(`">`)
 	for _, c := range cards {
-		w.raw("\n<div class=\"kpi\">\n<div class=\"kpi-name\">")
+		w.raw("\n<div class=\"kpi\">\n<div class=\"kpi-name\"")
+		w.lang(c.NameLang)
+		w.raw(">")
 		w.esc(c.Name)
 		w.raw("</div>\n<div class=\"kpi-value\"><span class=\"kpi-number\">")
 		w.esc(c.Value)
@@ -157,7 +168,9 @@ func (w *writer) figure(id string, b *Block, title, desc string, option []byte, 
 	}
 	w.raw("</tr></thead>\n<tbody>")
 	for _, r := range t.Rows {
-		w.raw("\n<tr><th scope=\"row\">")
+		w.raw("\n<tr><th scope=\"row\"")
+		w.lang(r.Lang)
+		w.raw(">")
 		w.esc(r.Head)
 		w.raw("</th>")
 		for _, c := range r.Cells {

@@ -131,3 +131,17 @@ years = [2023, 2025]`, "chart-1")
 		t.Errorf("%d symbols for %d colours", len(lineSymbols), len(palette))
 	}
 }
+
+func TestRadarNamesWrap(t *testing.T) {
+	for in, want := range map[string]string{
+		"本地就业率":                   "本地就业率",
+		"用人单位满意度":                 "用人单位\n满意度",
+		"企业教师授课课时占比":              "企业教师\n授课课时\n占比",
+		"Graduate placement rate": "Graduate\nplacement\nrate",
+		"Rate":                    "Rate",
+	} {
+		if got := wrapName(in, 4, 12); got != want {
+			t.Errorf("wrapName(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

@@ -1,5 +1,10 @@
 package charts
 
+import (
+	"strings"
+	"unicode"
+)
+
 // palette is the report's series colours. Each has at least 3.5:1
 // contrast on the white page (WCAG asks 3:1 of graphics), and every pair
 // stays apart under protanopia, deuteranopia and tritanopia (palette_test
@@ -58,4 +63,39 @@ func styleLines(opt map[string]any) {
 		s["lineStyle"] = ls
 		i++
 	})
+}
+
+// wrapName breaks a label into lines: at most han characters a line for
+// Chinese, or about latin characters a line at spaces for other text.
+func wrapName(s string, han, latin int) string {
+	r := []rune(s)
+	if !strings.ContainsFunc(s, func(c rune) bool { return unicode.Is(unicode.Han, c) }) {
+		var lines []string
+		line := ""
+		for _, w := range strings.Fields(s) {
+			if line != "" && len([]rune(line+" "+w)) > latin {
+				lines = append(lines, line)
+				line = w
+			} else if line == "" {
+				line = w
+			} else {
+				line += " " + w
+			}
+		}
+		return strings.Join(append(lines, line), "\n")
+	}
+	if len(r) <= han+1 {
+		return s
+	}
+	// Lines of equal length, none longer than han.
+	n := (len(r) + han - 1) / han
+	per := (len(r) + n - 1) / n
+	var b strings.Builder
+	for i := 0; i < len(r); i += per {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(string(r[i:min(len(r), i+per)]))
+	}
+	return b.String()
 }

@@ -33,7 +33,7 @@ func (s *Site) members(p *Page, v *theme.Page, l *diag.List) Output {
 	data, latest := s.memberData(lg)
 	out := Output{}
 	if data != nil {
-		env := charts.Env{Data: data, Year: latest, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
+		env := charts.Env{Data: data, Year: latest, Lang: lg, T: s.translator(lg)} // the names are theme strings in lg
 		comp := &charts.Block{Kind: "chart", Type: "donut", Title: t["member_composition"], Metrics: data.Catalogue.Metrics, Years: []int{latest}}
 		growth := &charts.Block{Kind: "chart", Type: "stacked-bar", Title: t["member_growth"], Metrics: data.Catalogue.Metrics, Years: data.Years}
 		for _, c := range []struct {

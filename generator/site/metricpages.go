@@ -33,9 +33,9 @@ func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
 	year := s.latestYear()
 	d := &theme.Dashboard{Year: year}
 	for _, g := range s.Data.Catalogue.Groups {
-		mg := theme.MetricGroup{ID: g.ID, Name: g.Name.In(lg)}
+		mg := theme.MetricGroup{ID: g.ID, Name: g.Name.In(lg), NameLang: g.Name.Foreign(lg, s.defaultLang().Code)}
 		for _, m := range g.Metrics {
-			row := theme.MetricRow{Name: m.Name.In(lg), URL: s.metricURL(lg, m), Latest: charts.HTMLText(t["not_collected"]), Change: "—", Target: "—", Mood: "neutral"}
+			row := theme.MetricRow{Name: m.Name.In(lg), NameLang: m.Name.Foreign(lg, s.defaultLang().Code), URL: s.metricURL(lg, m), Latest: charts.HTMLText(t["not_collected"]), Change: "—", Target: "—", Mood: "neutral"}
 			if y, val, ok := s.Data.Latest(m, year); ok {
 				row.Latest, row.LatestYear = charts.HTMLText(m.Format(val.V, lg)), y
 				row.Change, row.Mood = s.change(m, y, lg)
@@ -150,6 +150,9 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 		Description: m.Description.In(lg),
 		Source:      m.Source.In(lg),
 	}
+	def := s.defaultLang().Code
+	mp.NameLang, mp.GroupLang = m.Name.Foreign(lg, def), m.Group.Name.Foreign(lg, def)
+	mp.DescriptionLang, mp.SourceLang = m.Description.Foreign(lg, def), m.Source.Foreign(lg, def)
 	if m.Kind == metrics.Percent {
 		mp.Unit = "%"
 	}

@@ -25,6 +25,10 @@ type searchDoc struct {
 	Year  int    `json:"y,omitempty"`
 	Text  string `json:"x"`           // prose: searched and quoted in snippets
 	Keys  string `json:"k,omitempty"` // searched, never quoted: figure titles, metric ids
+	// TitleLang and TextLang are the languages of the title and the text
+	// when they are not the index's (an untranslated section).
+	TitleLang string `json:"tl,omitempty"`
+	TextLang  string `json:"xl,omitempty"`
 }
 
 // searchYear is one report year's part of the index, as the list names it.
@@ -88,8 +92,12 @@ func (s *Site) yearDocs(lg lang.Language, i int) []searchDoc {
 	for j, sec := range y.Sections {
 		link := yv.Sections[j]
 		k := s.keptAt(relPage(lg, ys, sec.Slug))
-		docs = append(docs, searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Year: y.Year,
-			Text: join(link.Summary, k.Text), Keys: k.Keys})
+		d := searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Year: y.Year,
+			Text: join(link.Summary, k.Text), Keys: k.Keys, TitleLang: link.TextLang}
+		if k.TextLang != "" && k.TextLang != lg.Code {
+			d.TextLang = k.TextLang
+		}
+		docs = append(docs, d)
 	}
 	return docs
 }
@@ -99,7 +107,7 @@ func (s *Site) siteDocs(lg lang.Language) []searchDoc {
 	t := s.Theme.Strings(lg.Code)
 	var docs []searchDoc
 	for _, m := range s.Data.Catalogue.Metrics {
-		docs = append(docs, searchDoc{Title: m.Name.In(lg.Code), URL: relPage(lg, "metrics", m.ID), Where: t["metrics_title"],
+		docs = append(docs, searchDoc{Title: m.Name.In(lg.Code), TitleLang: m.Name.Foreign(lg.Code, s.defaultLang().Code), URL: relPage(lg, "metrics", m.ID), Where: t["metrics_title"],
 			Text: join(m.Description.In(lg.Code), m.Source.In(lg.Code)), Keys: join(m.Group.Name.In(lg.Code), m.ID)})
 	}
 	if s.Members != nil {

@@ -193,6 +193,7 @@ type StatusCount struct {
 // text, escaped already.
 type ScoreRow struct {
 	Name     string
+	NameLang string // the name's language, when not the page's
 	URL      string
 	Value    template.HTML
 	Target   template.HTML
@@ -233,14 +234,16 @@ type (
 
 	// MetricGroup is one group of metrics on the dashboard.
 	MetricGroup struct {
-		ID   string
-		Name string
-		Rows []MetricRow
+		ID       string
+		Name     string
+		NameLang string // the name's language, when not the page's
+		Rows     []MetricRow
 	}
 
 	// MetricRow is one metric's line on the dashboard.
 	MetricRow struct {
 		Name       string
+		NameLang   string // the name's language, when not the page's
 		URL        string
 		Latest     template.HTML // the latest value, with unit
 		LatestYear int
@@ -262,6 +265,10 @@ type (
 
 	// MetricPage is /metrics/<id>/.
 	MetricPage struct {
+		// The languages of the name, group, description and source, each
+		// set when it is not the page's (an untranslated field).
+		NameLang, GroupLang, DescriptionLang, SourceLang string
+
 		ID          string
 		Code        string // the indicator's number in the national standard or the plan
 		Group       string

@@ -194,6 +194,7 @@
       a.href = href(p.u);
       var marks = [q.toLowerCase()].concat(toks);
       mark(a, p.t, marks);
+      if (p.tl) a.setAttribute('lang', p.tl);
       li.appendChild(a);
       if (p.w) {
         var w = document.createElement('span');
@@ -204,6 +205,7 @@
       var s = document.createElement('p');
       s.className = 'search-snippet';
       mark(s, snippet(p.x, q, toks), marks);
+      if (p.xl) s.setAttribute('lang', p.xl);
       li.appendChild(s);
       list.appendChild(li);
     }
