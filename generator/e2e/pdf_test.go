@@ -65,7 +65,7 @@ func TestPDFEdition(t *testing.T) {
 	}
 	sheets := strings.Split(strings.TrimSuffix(run("pdftotext", "-enc", "UTF-8", "-layout"), "\f"), "\f")
 	cover := squeeze(sheets[0])
-	for _, want := range []string{"江澜市域产教联合体", report, "2025年度", "江澜市人民政府", "2025年12月31日"} {
+	for _, want := range []string{"江澜市域产教联合体", report, "2025年度", "江澜市人民政府", "2026年3月20日"} {
 		if !strings.Contains(cover, squeeze(want)) {
 			t.Errorf("the cover does not say %q:\n%s", want, sheets[0])
 		}
