@@ -65,7 +65,7 @@ func TestPDFEdition(t *testing.T) {
 	}
 	sheets := strings.Split(strings.TrimSuffix(run("pdftotext", "-enc", "UTF-8", "-layout"), "\f"), "\f")
 	cover := squeeze(sheets[0])
-	for _, want := range []string{"江澜市域产教联合体", report, "2025年度", "江澜市人民政府", "2026年3月20日"} {
+	for _, want := range append([]string{"江澜市域产教联合体", report, "2025年度", "2026年3月20日"}, leadUnits(t)...) {
 		if !strings.Contains(cover, squeeze(want)) {
 			t.Errorf("the cover does not say %q:\n%s", want, sheets[0])
 		}
@@ -77,6 +77,27 @@ func TestPDFEdition(t *testing.T) {
 	checkContents(t, sheets, sectionTitles(t, printYear), dests)
 	checkOutline(t, data, report, sectionTitles(t, printYear))
 	checkFill(t, run("pdftotext", "-bbox"), dests)
+}
+
+// leadUnits are the names of the lead units the home page lists.
+func leadUnits(t *testing.T) []string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(env.out, "index.html"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	list := regexp.MustCompile(`(?s)<ul class="lead-list">(.*?)</ul>`).FindSubmatch(b)
+	if list == nil {
+		t.Fatal("the home page lists no lead units")
+	}
+	var out []string
+	for _, m := range regexp.MustCompile(`</span> (?:<a [^>]*>)?([^<]+)`).FindAllSubmatch(list[1], -1) {
+		out = append(out, html.UnescapeString(string(m[1])))
+	}
+	if len(out) == 0 {
+		t.Fatal("no lead unit names")
+	}
+	return out
 }
 
 // reportTitle is the report's title, the <h1> of the built year page.
