@@ -85,6 +85,17 @@ func TestFigureImageButtons(t *testing.T) {
 			t.Errorf("%s: the saved SVG lacks the title or the source line", u)
 		}
 	}
+	// The embed snippet's copy button copies it and says so.
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#"+figureID+" .figure-embed summary"))); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(tb.ctx, chromedp.Click(chromedp.CSS("#"+figureID+" button.figure-copy"))); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(tb.ctx, chromedp.Poll[bool](fmt.Sprintf(`document.querySelector('#%s .figure-copy-status').textContent === '已复制'`, figureID),
+		chromedp.WithPollingTimeout(5*time.Second))); err != nil {
+		t.Errorf("%s: the copy button did not report the snippet copied: %v", u, err)
+	}
 	want := siteHost + basePath + "2025/integration/figures/chart-2/"
 	if !strings.Contains(f.Embed, `<iframe src="`+want+`" title="`+f.Title) || f.Page != env.srv.URL+basePath+"2025/integration/figures/chart-2/" {
 		t.Errorf("%s: embed snippet %q, figure page %q; want an iframe of %s", u, f.Embed, f.Page, want)
