@@ -8,8 +8,8 @@ import (
 // <iframe>. (Its source line, drawn into exported images too, is the
 // figure's own.)
 type travel struct {
-	Page   string // the figure page's URL, or "" when it has none
-	Embed  string // the URL for the iframe snippet
+	Page  string // the figure page's URL, or "" when it has none
+	Embed string // the URL for the iframe snippet
 }
 
 // travel writes the figure's link to itself and, for charts, the image
