@@ -99,3 +99,17 @@ func wrapName(s string, han, latin int) string {
 	}
 	return b.String()
 }
+
+// textWidth estimates how wide s is at the charts' 12 px: 12 px for a
+// Chinese character, 7 for others.
+func textWidth(s string) int {
+	w := 0
+	for _, r := range s {
+		if unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul) || r >= 0xFF00 && r <= 0xFFEF {
+			w += 12
+		} else {
+			w += 7
+		}
+	}
+	return w
+}
