@@ -152,6 +152,9 @@ func (b *Block) cartesian(env Env) map[string]any {
 			if ts == nil {
 				continue
 			}
+			// Each metric's target its own marker, so that two targets
+			// differ by more than colour.
+			ts["symbol"] = targetSymbols[i%len(targetSymbols)]
 			if b.Type != "line" && len(b.Metrics) > 1 {
 				b.markTargetsOnBars(env, series[i], ts, m, colour, horizontal)
 			}

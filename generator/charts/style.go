@@ -19,6 +19,9 @@ var (
 	lineSymbols = []string{"circle", "rect", "triangle", "diamond", "emptyCircle", "emptyRect", "emptyTriangle", "emptyDiamond"}
 )
 
+// targetSymbols mark the plan targets' dashed lines, one per metric.
+var targetSymbols = []string{"diamond", "triangle", "rect", "pin", "arrow", "roundRect", "circle", "emptyDiamond"}
+
 // decals are the patterns ECharts draws over bars and pie slices, in
 // series (or slice) order: the first is plain, the others stripes, dots
 // and grids in a white that shows on every palette colour.
