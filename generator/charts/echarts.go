@@ -92,6 +92,15 @@ func (b *Block) cartesian(env Env) map[string]any {
 	if len(axes) > 1 && !horizontal {
 		right = "2%"
 	}
+	left := "2%"
+	if !horizontal {
+		// A value axis' unit is centred over the axis: a long one ("人 /
+		// 人次") needs room beside it, or a phone's chart cuts it off.
+		left = edgeRoom(valueAxes[0], "2%")
+		if len(axes) > 1 {
+			right = edgeRoom(valueAxes[1], "2%")
+		}
+	}
 	if horizontal {
 		// Room for the value axes' names past their tick labels.
 		bottom = strconv.Itoa(axisNameGap + 12)
@@ -101,7 +110,7 @@ func (b *Block) cartesian(env Env) map[string]any {
 	}
 	g := globals(env,
 		charts.WithTooltipOpts(opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}),
-		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: right, Bottom: bottom, Top: top}),
+		charts.WithGridOpts(opts.Grid{ContainLabel: opts.Bool(true), Left: left, Right: right, Bottom: bottom, Top: top}),
 	)
 	var opt map[string]any
 	if b.Type == "line" {

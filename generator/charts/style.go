@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 )
@@ -115,4 +116,15 @@ func textWidth(s string) int {
 		}
 	}
 	return w
+}
+
+// edgeRoom is the grid margin beside a vertical value axis whose name is
+// centred over it: half the name's width, less the room the axis' own
+// labels take; def when that is less.
+func edgeRoom(axis map[string]any, def string) string {
+	name, _ := axis["name"].(string)
+	if room := textWidth(name)/2 - 24; room > 8 {
+		return strconv.Itoa(room)
+	}
+	return def
 }
