@@ -120,7 +120,10 @@ const probeJS = `(() => {
 			if (ratio < 3) problems.push('chart ' + id + ': series colour ' + c + ' has contrast ' + ratio.toFixed(2) + ':1');
 		}
 		if (used > 1) {
-			const lines = series.filter(s => s.type === 'line' || s.type === 'radar');
+			// A line drawn as nothing (a bar chart's target, marked on its
+			// bar instead) has no look to tell apart.
+			const drawn = s => !(s.showSymbol === false && s.lineStyle && s.lineStyle.opacity === 0);
+			const lines = series.filter(s => (s.type === 'line' || s.type === 'radar') && drawn(s));
 			const looks = new Set(lines.map(s => String(s.symbol) + '/' + JSON.stringify((s.lineStyle || {}).type)));
 			if (lines.length && looks.size < lines.length) problems.push('chart ' + id + ': lines differ only by colour');
 			if (series.some(s => s.type === 'bar' || s.type === 'pie') && !(aria.enabled && aria.decal && aria.decal.show)) {
