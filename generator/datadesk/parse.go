@@ -16,6 +16,9 @@ import (
 // collected; they are read as an empty cell.
 var notCollected = map[string]bool{"—": true, "–": true, "-": true, "--": true, "/": true, "无": true, "未采集": true, "n/a": true, "na": true}
 
+// unitRe is a number with its unit typed after it: 1380人, 12 家.
+var unitRe = regexp.MustCompile(`^[+-]?\d+(\.\d+)?\s*\p{Han}+$`)
+
 var groupedRe = regexp.MustCompile(`^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$`)
 
 // parseText reads a value written as text (a CSV field or a text cell)
@@ -58,6 +61,8 @@ func hint(s string) string {
 		return "; write it without commas"
 	case strings.ContainsAny(s, "万亿"):
 		return "; write the number in the metric's unit, without 万 or 亿"
+	case unitRe.MatchString(s):
+		return "; write the number alone, without the unit"
 	}
 	return ""
 }
