@@ -6,7 +6,8 @@ import (
 	"encoding/json"
 	"encoding/xml"
 	"fmt"
-	"sort"
+	"maps"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -128,12 +129,7 @@ func (s *Site) metricYears(m *metrics.Metric) []int {
 	for y := range m.Targets {
 		set[y] = true
 	}
-	var ys []int
-	for y := range set {
-		ys = append(ys, y)
-	}
-	sort.Ints(ys)
-	return ys
+	return slices.Sorted(maps.Keys(set))
 }
 
 type jsonText map[string]string

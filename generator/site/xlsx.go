@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"maps"
 	"slices"
 	"strconv"
 
@@ -90,12 +91,7 @@ func (s *Site) targetYears() []int {
 			set[y] = true
 		}
 	}
-	var ys []int
-	for y := range set {
-		ys = append(ys, y)
-	}
-	slices.Sort(ys)
-	return ys
+	return slices.Sorted(maps.Keys(set))
 }
 
 // bookCell is a download cell as a workbook cell: numbers as numbers,
