@@ -36,7 +36,8 @@ func (w *Writer) Commit() error {
 		owned[p] = true
 	}
 	paths := w.paths()
-	if err := w.preflight(paths, owned); err != nil {
+	units := w.units(paths)
+	if err := w.preflight(units, owned); err != nil {
 		w.Abort()
 		return err
 	}
@@ -50,9 +51,9 @@ func (w *Writer) Commit() error {
 	}
 	defer w.Abort() // removes the scratch folder, however Commit ends
 	made := map[string]bool{".": true}
-	for _, rel := range paths {
-		if err := w.place(rel, owned, made); err != nil {
-			return fmt.Errorf("putting /%s in place: %w; the output folder holds part of the new site (every file whole): fix this and build again", rel, err)
+	for _, u := range units {
+		if err := w.placeUnit(u, owned, made); err != nil {
+			return fmt.Errorf("putting /%s in place: %w; the output folder holds part of the new site (every file whole): fix this and build again", u.rel, err)
 		}
 	}
 	// From here on the new site is in place, which is what the result
@@ -91,16 +92,17 @@ func (w *Writer) paths() []string {
 // preflight finds, before anything is changed, what would stop a file
 // from going in place: a folder where the build writes a file, or a file
 // or link that is not the build's where it needs a folder. The build never
-// writes through a link inside the output folder.
-func (w *Writer) preflight(paths []string, owned map[string]bool) error {
+// writes through a link inside the output folder. A new folder (see
+// units) needs only its parent to be usable.
+func (w *Writer) preflight(units []unit, owned map[string]bool) error {
 	var errs []error
 	dirOK := map[string]bool{".": true}
-	for _, rel := range paths {
-		if !w.dirUsable(path.Dir(rel), owned, dirOK, &errs) {
+	for _, u := range units {
+		if !w.dirUsable(path.Dir(u.rel), owned, dirOK, &errs) || u.dir {
 			continue
 		}
-		if fi, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(rel))); err == nil && fi.IsDir() {
-			errs = append(errs, fmt.Errorf("%s is a folder, but the build writes the file /%s there; move the folder away or choose another --out", filepath.Join(w.out, filepath.FromSlash(rel)), rel))
+		if fi, err := os.Lstat(filepath.Join(w.out, filepath.FromSlash(u.rel))); err == nil && fi.IsDir() {
+			errs = append(errs, fmt.Errorf("%s is a folder, but the build writes the file /%s there; move the folder away or choose another --out", filepath.Join(w.out, filepath.FromSlash(u.rel)), u.rel))
 		}
 	}
 	return errors.Join(errs...)
