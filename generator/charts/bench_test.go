@@ -25,7 +25,7 @@ var benchKinds = []struct{ kind, unit, unitEn string }{
 // catalogue of n metrics in groups of 20, each with a value in every year
 // but every seventh, a note now and then, and targets in the last two
 // years for every other metric: the shape of the medium benchmark corpus.
-func benchEnv(b *testing.B, n, years int) (Env, []*metrics.Metric) {
+func benchEnv(b testing.TB, n, years int) (Env, []*metrics.Metric) {
 	b.Helper()
 	first := 2026 - years
 	var cat strings.Builder
