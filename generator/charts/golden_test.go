@@ -30,6 +30,12 @@ name = "=1+1 {a}"
 unit = "%"
 kind = "percent"
 decimals = 2
+
+[[metric]]
+id = "talent.blank"
+name = "空白"
+name_en = ""
+unit = "个"
 `
 
 // goldenEnv is testEnv with the hostile metrics, the default theme's
@@ -41,7 +47,7 @@ func goldenEnv(t *testing.T, lang string) Env {
 	d := metrics.NewData(c, []int{2022, 2023, 2024, 2025, 2026})
 	vals := map[int]string{
 		2024: "evil = { value = 4, note = \"</td><script>{b}\" }\nevilpct = 0.005\n",
-		2025: "evil = 12345678.5\nevilpct = 99.999\n",
+		2025: "evil = 12345678.5\nevilpct = 99.999\nblank = 3\n",
 	}
 	for y, src := range testValues {
 		d.ParseYear(y, "content/metrics.toml", []byte(src+vals[y]), []string{"en"}, &l)
@@ -83,6 +89,13 @@ func TestFiguresMatchTheirGoldenFiles(t *testing.T) {
 		{"gauge", "zh", "chart", "type = \"gauge\"\nmetrics = [\"talent.students\"]\n"},
 		{"gauge-percent", "en", "chart", "type = \"gauge\"\nmetrics = [\"talent.placement\"]\n"},
 		{"gauge-hostile", "zh", "chart", "type = \"gauge\"\nmetrics = [\"talent.evil\"]\n"},
+		{"pie-no-values", "zh", "chart", "type = \"pie\"\nmetrics = [\"talent.uncollected\"]\n"},
+		{"gauge-no-value", "en", "chart", "type = \"gauge\"\nmetrics = [\"talent.uncollected\"]\n"},
+		{"radar-no-values", "zh", "chart", "type = \"radar\"\n" + twoUnits + "years = [2022, 2022]\n"},
+		{"blank-name-line", "en", "chart", "type = \"line\"\nmetrics = [\"talent.blank\", \"talent.teachers\"]\n"},
+		{"blank-name-pie", "en", "chart", "type = \"pie\"\nmetrics = [\"talent.blank\", \"talent.teachers\"]\n"},
+		{"blank-name-gauge", "en", "chart", "type = \"gauge\"\nmetrics = [\"talent.blank\"]\n"},
+		{"blank-name-radar", "en", "chart", "type = \"radar\"\nmetrics = [\"talent.blank\", \"talent.teachers\", \"talent.students\"]\n"},
 		{"kpi", "zh", "kpi", "metrics = [\"talent.students\", \"talent.placement\", \"talent.dropout\", \"talent.ratio\"]\n"},
 		{"kpi-hostile", "en", "kpi", "metrics = [\"talent.evil\", \"talent.evilpct\"]\n"},
 		{"table", "zh", "table", twoUnits},
