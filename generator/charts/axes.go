@@ -3,6 +3,8 @@ package charts
 import (
 	"strings"
 
+	"github.com/go-echarts/go-echarts/v2/opts"
+
 	"nianbao/generator/metrics"
 )
 
@@ -85,27 +87,29 @@ func (a *unitAxis) label(env Env, axes int) string {
 // inside the chart however long it is ("students / apprentices"): on a
 // vertical axis it runs inwards from the axis' top, over the plot; on a
 // horizontal one (horizontal-bar) it sits centred beyond the tick labels.
-func (a *unitAxis) valueAxis(env Env, axes, i int, horizontal bool) map[string]any {
-	ax := map[string]any{"type": "value", "name": a.label(env, axes)}
+func (a *unitAxis) valueAxis(env Env, axes, i int, horizontal bool) valueAxis {
+	ax := valueAxis{Type: "value", Name: a.label(env, axes)}
 	switch {
 	case horizontal:
-		ax["nameLocation"] = "middle"
-		ax["nameGap"] = axisNameGap
+		ax.NameLocation = "middle"
+		ax.NameGap = axisNameGap
 	case i == 0:
-		ax["nameTextStyle"] = map[string]any{"align": "left"}
+		ax.NameTextStyle = &alignLeft
 	default:
-		ax["nameTextStyle"] = map[string]any{"align": "right"}
+		ax.NameTextStyle = &alignRight
 	}
 	if a.pct {
-		ax["axisLabel"] = map[string]any{"formatter": "{value}%"}
+		ax.AxisLabel = &formatter{"{value}%"}
 	}
 	if i == 1 {
 		// Two scales: the second axis draws no grid lines of its own,
 		// which would not meet the first one's.
-		ax["splitLine"] = map[string]any{"show": false}
+		ax.SplitLine = &shown{Show: false}
 	}
 	return ax
 }
+
+var alignLeft, alignRight = opts.TextStyle{Align: "left"}, opts.TextStyle{Align: "right"}
 
 // axisNameGap is the distance in pixels between a horizontal value axis and
 // its name, past the tick labels; the grid leaves that much room and more.

@@ -17,8 +17,8 @@ func targetName(env Env, m *metrics.Metric) string {
 
 // targetSeries is an ECharts line series of m's targets in the years
 // shown, drawn dashed in the colour of m's series, or nil when none of
-// those years has a target.
-func (b *Block) targetSeries(env Env, m *metrics.Metric, colour string, axisKey string, axis int) map[string]any {
+// those years has a target. The caller puts it on m's value axis.
+func (b *Block) targetSeries(env Env, m *metrics.Metric, colour string) *targetSeries {
 	data := make([]any, len(b.Years))
 	found := false
 	for i, y := range b.Years {
@@ -30,17 +30,13 @@ func (b *Block) targetSeries(env Env, m *metrics.Metric, colour string, axisKey 
 	if !found {
 		return nil
 	}
-	return map[string]any{
-		"type":         "line",
-		"name":         targetName(env, m),
-		"data":         data,
-		axisKey:        axis,
-		"symbol":       "diamond",
-		"symbolSize":   11,
-		"connectNulls": false,
-		"z":            4, // above bars
-		"itemStyle":    map[string]any{"color": "#ffffff", "borderColor": colour, "borderWidth": 2},
-		"lineStyle":    map[string]any{"type": "dashed", "width": 1.5, "color": colour},
+	return &targetSeries{
+		Type: "line", Name: targetName(env, m), Data: data,
+		Symbol: "diamond", SymbolSize: 11,
+		ConnectNulls: false,
+		Z:            4, // above bars
+		ItemStyle:    itemStyle{Color: "#ffffff", BorderColor: colour, BorderWidth: 2},
+		LineStyle:    lineStyle{Type: "dashed", Width: 1.5, Color: colour},
 	}
 }
 
@@ -48,34 +44,36 @@ func (b *Block) targetSeries(env Env, m *metrics.Metric, colour string, axisKey 
 // ECharts places them over each bar rather than in the middle of the
 // year's group of bars. The target series ts keeps the legend entry and
 // the tooltip, with nothing of its own drawn.
-func (b *Block) markTargetsOnBars(env Env, bar, ts map[string]any, m *metrics.Metric, colour string, horizontal bool) {
-	var marks []map[string]any
+func (b *Block) markTargetsOnBars(env Env, bar *barSeries, ts *targetSeries, m *metrics.Metric, colour string, horizontal bool) {
+	var marks []markData
+	name := targetName(env, m)
 	for _, y := range b.Years {
 		t, ok := m.Targets[y]
 		if !ok {
 			continue
 		}
-		coord := []any{strconv.Itoa(y), round(m, t)}
+		v := round(m, t)
+		coord := [2]any{strconv.Itoa(y), v}
 		if horizontal {
-			coord = []any{round(m, t), strconv.Itoa(y)}
+			coord = [2]any{v, strconv.Itoa(y)}
 		}
-		marks = append(marks, map[string]any{"name": targetName(env, m), "coord": coord, "value": round(m, t)})
+		marks = append(marks, markData{Name: name, Coord: coord, Value: v})
 	}
 	// In the series' colour with a dark outline, so that the mark shows
 	// on its own bar as well as above it.
-	style := map[string]any{"color": colour, "borderColor": "#1d2733", "borderWidth": 1.5}
-	bar["markPoint"] = map[string]any{
-		"symbol":     "diamond",
-		"symbolSize": 14,
-		"itemStyle":  style,
-		"label":      map[string]any{"show": false},
-		"data":       marks,
-	}
-	ts["itemStyle"] = style
-	ts["symbol"] = "diamond"
-	ts["showSymbol"] = false
-	ts["lineStyle"] = map[string]any{"type": "dashed", "width": 1.5, "color": colour, "opacity": 0}
+	style := itemStyle{Color: colour, BorderColor: "#1d2733", BorderWidth: 1.5}
+	bar.MarkPoint = &markPoint{Symbol: "diamond", SymbolSize: 14, ItemStyle: style, Label: shown{Show: false}, Data: marks}
+	ts.ItemStyle = style
+	ts.Symbol = "diamond"
+	ts.ShowSymbol = &hidden
+	ts.LineStyle = lineStyle{Type: "dashed", Width: 1.5, Color: colour, Opacity: &transparent}
 }
+
+// hidden and transparent are the false and 0 a field must say.
+var (
+	hidden      = false
+	transparent = 0.0
+)
 
 // nextTarget is m's target in year, or else its first later one.
 func nextTarget(m *metrics.Metric, year int) (int, float64, bool) {
@@ -89,29 +87,19 @@ func nextTarget(m *metrics.Metric, year int) (int, float64, bool) {
 
 // gaugeTarget is a second gauge series on the same scale that draws only
 // a marker on the dial at the target.
-func gaugeTarget(env Env, m *metrics.Metric, target float64, max int) map[string]any {
-	hidden := map[string]any{"show": false}
-	return map[string]any{
-		"type":        "gauge",
-		"name":        targetName(env, m),
-		"min":         0,
-		"max":         max,
-		"radius":      "88%",
-		"center":      []string{"50%", "58%"},
-		"axisLine":    hidden,
-		"axisTick":    hidden,
-		"splitLine":   hidden,
-		"axisLabel":   hidden,
-		"progress":    hidden,
-		"anchor":      hidden,
-		"title":       hidden,
-		"detail":      hidden,
-		"z":           5,
-		"pointer":     map[string]any{"icon": "triangle", "length": "13%", "width": 14, "offsetCenter": []any{0, "-84%"}, "itemStyle": map[string]any{"color": "#a3302f"}},
-		"data":        []map[string]any{{"name": targetName(env, m), "value": round(m, target)}},
-		"silent":      true,
-		"animation":   false,
-		"splitNumber": 5,
+func gaugeTarget(env Env, m *metrics.Metric, target float64, max int) *gaugeTargetSeries {
+	name := targetName(env, m)
+	return &gaugeTargetSeries{
+		Type: "gauge", Name: name, Min: 0, Max: max,
+		Radius: gaugeRadius, Center: gaugeCentre,
+		Z: 5,
+		Pointer: targetPointer{Icon: "triangle", Length: "13%", Width: 14, OffsetCenter: [2]any{0, "-84%"},
+			ItemStyle: colorStyle{Color: "#a3302f"}},
+		Data:        []namedValue{{Name: name, Value: round(m, target)}},
+		Silent:      true,
+		Animation:   false,
+		SplitNumber: 5,
+		// Nothing else of the dial is drawn twice.
 	}
 }
 

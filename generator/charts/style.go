@@ -26,47 +26,29 @@ var targetSymbols = []string{"diamond", "triangle", "rect", "pin", "arrow", "rou
 // decals are the patterns ECharts draws over bars and pie slices, in
 // series (or slice) order: the first is plain, the others stripes, dots
 // and grids in a white that shows on every palette colour.
-var decals = []map[string]any{
-	{"symbol": "none"},
-	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{3, 4}, "rotation": -0.785398, "color": decalColor},
-	{"symbol": "circle", "symbolSize": 0.8, "dashArrayX": []any{[]int{6, 6}}, "dashArrayY": []int{6, 0}, "color": decalColor},
-	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{2, 5}, "rotation": 0, "color": decalColor},
-	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{[]int{2, 4}}, "dashArrayY": []int{2, 4}, "color": decalColor},
-	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{3, 4}, "rotation": 0.785398, "color": decalColor},
-	{"symbol": "triangle", "symbolSize": 0.9, "dashArrayX": []any{[]int{7, 7}}, "dashArrayY": []int{7, 0}, "color": decalColor},
-	{"symbol": "rect", "symbolSize": 1, "dashArrayX": []any{1, 0}, "dashArrayY": []int{1, 3}, "rotation": 1.5708, "color": decalColor},
+var decals = []decal{
+	{Symbol: "none"},
+	{Symbol: "rect", SymbolSize: 1, DashArrayX: []int{1, 0}, DashArrayY: []int{3, 4}, Rotation: rotation(-0.785398), Color: decalColor},
+	{Symbol: "circle", SymbolSize: 0.8, DashArrayX: [][]int{{6, 6}}, DashArrayY: []int{6, 0}, Color: decalColor},
+	{Symbol: "rect", SymbolSize: 1, DashArrayX: []int{1, 0}, DashArrayY: []int{2, 5}, Rotation: rotation(0), Color: decalColor},
+	{Symbol: "rect", SymbolSize: 1, DashArrayX: [][]int{{2, 4}}, DashArrayY: []int{2, 4}, Color: decalColor},
+	{Symbol: "rect", SymbolSize: 1, DashArrayX: []int{1, 0}, DashArrayY: []int{3, 4}, Rotation: rotation(0.785398), Color: decalColor},
+	{Symbol: "triangle", SymbolSize: 0.9, DashArrayX: [][]int{{7, 7}}, DashArrayY: []int{7, 0}, Color: decalColor},
+	{Symbol: "rect", SymbolSize: 1, DashArrayX: []int{1, 0}, DashArrayY: []int{1, 3}, Rotation: rotation(1.5708), Color: decalColor},
 }
 
 const decalColor = "rgba(255, 255, 255, 0.6)"
+
+func rotation(r float64) *float64 { return &r }
 
 // aria is the option's accessibility part: ECharts' decal patterns on, its
 // own generated description off. The chart's element carries nianbao's
 // description (Describe) as its accessible name; ECharts' would replace it
 // with one that numbers series from 0 and reads gaps as NaN.
-func aria() map[string]any {
-	return map[string]any{
-		"enabled": true,
-		"label":   map[string]any{"enabled": false},
-		"decal":   map[string]any{"show": true, "decals": decals},
-	}
-}
-
-// styleLines gives each line or radar series of the option its own dash
-// and symbol.
-func styleLines(opt map[string]any) {
-	i := 0
-	patch(opt, "series", func(s map[string]any) {
-		s["symbol"] = lineSymbols[i%len(lineSymbols)]
-		s["symbolSize"] = 8
-		ls, _ := s["lineStyle"].(map[string]any)
-		if ls == nil {
-			ls = map[string]any{}
-		}
-		ls["type"] = lineDashes[i%len(lineDashes)]
-		ls["width"] = 2.5
-		s["lineStyle"] = ls
-		i++
-	})
+var aria = ariaOption{
+	Enabled: true,
+	Label:   enabled{Enabled: false},
+	Decal:   ariaDecal{Show: true, Decals: decals},
 }
 
 // wrapName breaks a label into lines: at most han characters a line for
@@ -121,8 +103,7 @@ func textWidth(s string) int {
 // edgeRoom is the grid margin beside a vertical value axis whose name is
 // centred over it: half the name's width, less the room the axis' own
 // labels take; def when that is less.
-func edgeRoom(axis map[string]any, def string) string {
-	name, _ := axis["name"].(string)
+func edgeRoom(name, def string) string {
 	if room := textWidth(name)/2 - 24; room > 8 {
 		return strconv.Itoa(room)
 	}

@@ -1,0 +1,129 @@
+package charts
+
+import (
+	"strconv"
+
+	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/generator/metrics"
+)
+
+// cartesian is a line, bar, stacked-bar or horizontal-bar chart: a value
+// axis per unit (two at most, checked when parsing), and the metrics'
+// targets as dashed series of their own ("目标 …"), except on stacked
+// bars, where a target would stand for the stack's total.
+func (b *Block) cartesian(env Env, opt *chartOption) {
+	years := make([]string, len(b.Years))
+	for i, y := range b.Years {
+		years[i] = strconv.Itoa(y)
+	}
+	axes := b.units()
+	horizontal := b.Type == "horizontal-bar"
+	values := make([]valueAxis, len(axes))
+	for i, a := range axes {
+		values[i] = a.valueAxis(env, len(axes), i, horizontal)
+	}
+	cat := []categoryAxis{{Type: "category", Data: years}}
+	if horizontal {
+		// Years read top to bottom; the value axes are at the bottom and top.
+		cat[0].Inverse = true
+		if len(values) > 1 {
+			values[1].Position = "top"
+		}
+		opt.XAxis, opt.YAxis = values, cat
+	} else {
+		opt.XAxis, opt.YAxis = cat, values
+	}
+	opt.Legend = legend()
+	opt.Tooltip = opts.Tooltip{Show: opts.Bool(true), Trigger: "axis"}
+	opt.Grid = []opts.Grid{b.grid(axes, values, horizontal)}
+	onAxis := func(m *metrics.Metric) (x, y *int) {
+		if horizontal {
+			return axisIndex(axisOf(axes, m)), nil
+		}
+		return nil, axisIndex(axisOf(axes, m))
+	}
+	series := make([]any, 0, 2*len(b.Metrics))
+	bars := make([]*barSeries, len(b.Metrics))
+	for i, m := range b.Metrics {
+		x, y := onAxis(m)
+		if b.Type == "line" {
+			series = append(series, &lineSeries{
+				Type: "line", Name: m.Name.In(env.Lang), Data: b.lineData(env, m), YAxisIndex: y,
+				Symbol: lineSymbols[i%len(lineSymbols)], SymbolSize: 8, LineStyle: dash(i),
+			})
+			continue
+		}
+		bars[i] = &barSeries{Type: "bar", Name: m.Name.In(env.Lang), Data: b.barData(env, m), XAxisIndex: x, YAxisIndex: y}
+		if b.Type == "stacked-bar" {
+			bars[i].Stack = "total" // one stack per value axis
+			if a := axisOf(axes, m); a > 0 {
+				bars[i].Stack += "-" + strconv.Itoa(a)
+			}
+		}
+		series = append(series, bars[i])
+	}
+	if b.Type != "stacked-bar" {
+		for i, m := range b.Metrics {
+			colour := palette[i%len(palette)]
+			ts := b.targetSeries(env, m, colour)
+			if ts == nil {
+				continue
+			}
+			ts.XAxisIndex, ts.YAxisIndex = onAxis(m)
+			// Each metric's target its own marker, so that two targets
+			// differ by more than colour.
+			ts.Symbol = targetSymbols[i%len(targetSymbols)]
+			if b.Type != "line" && len(b.Metrics) > 1 {
+				b.markTargetsOnBars(env, bars[i], ts, m, colour, horizontal)
+			}
+			series = append(series, ts)
+		}
+	}
+	opt.Series = series
+}
+
+// grid leaves room around the plot for the value axes' names.
+func (b *Block) grid(axes []*unitAxis, values []valueAxis, horizontal bool) opts.Grid {
+	g := opts.Grid{ContainLabel: opts.Bool(true), Left: "2%", Right: "4%", Bottom: "2%", Top: "60"}
+	if len(axes) > 1 && !horizontal {
+		g.Right = "2%"
+	}
+	if horizontal {
+		// Room for the value axes' names past their tick labels.
+		g.Bottom = strconv.Itoa(axisNameGap + 12)
+		if len(axes) > 1 {
+			g.Top = strconv.Itoa(60 + axisNameGap)
+		}
+		return g
+	}
+	// A value axis' unit is centred over the axis: a long one ("人 /
+	// 人次") needs room beside it, or a phone's chart cuts it off.
+	g.Left = edgeRoom(values[0].Name, "2%")
+	if len(axes) > 1 {
+		g.Right = edgeRoom(values[1].Name, "2%")
+	}
+	return g
+}
+
+func (b *Block) lineData(env Env, m *metrics.Metric) []opts.LineData {
+	data := make([]opts.LineData, len(b.Years))
+	for i, y := range b.Years {
+		data[i] = opts.LineData{Value: b.point(env, m, y)}
+	}
+	return data
+}
+
+func (b *Block) barData(env Env, m *metrics.Metric) []opts.BarData {
+	data := make([]opts.BarData, len(b.Years))
+	for i, y := range b.Years {
+		data[i] = opts.BarData{Value: b.point(env, m, y)}
+	}
+	return data
+}
+
+// dash is the line style of the i-th line or radar series: its own dash,
+// so that lines differ by more than colour.
+func dash(i int) lineStyle {
+	return lineStyle{Type: lineDashes[i%len(lineDashes)], Width: 2.5}
+}
