@@ -10,7 +10,6 @@ import (
 	"io/fs"
 	"path"
 	"path/filepath"
-	"runtime"
 	"runtime/debug"
 	"slices"
 	"strings"
@@ -95,8 +94,8 @@ func Run(o Options) (Stats, error) {
 	if o.PDF {
 		s.SetPDF()
 	}
-	// Render even when loading found problems, so that one run reports
-	// every error; write only when there are none.
+	// Convert and render even when loading found problems, so that one
+	// run reports every error; write only when there are none.
 	var w *publish.Writer
 	if !l.HasErrors() {
 		var err error
@@ -104,7 +103,9 @@ func Run(o Options) (Stats, error) {
 			return Stats{}, err
 		}
 	}
-	st := write(o.Context, s, input.New(o.Site), w, &l, o.Progress)
+	work := pool{ctx: o.Context}
+	s.Convert(work.each, &l)
+	st := renderAll(work, s, input.New(o.Site), writer(w), &l, o.Progress)
 	if o.Context.Err() != nil {
 		if w != nil {
 			w.Abort()
@@ -230,112 +231,13 @@ func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *the
 	return theme.Load(layers, codes, l)
 }
 
-// write renders every page and writes the files: the reports first, then
-// the pages built from them (print editions, metric pages, search).
-func write(ctx context.Context, s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List, progress func(done, total int)) Stats {
-	pages := s.Pages()
-	pr := &counter{report: progress, total: len(pages)}
-	var st Stats
-	split := len(pages)
-	for i, p := range pages {
-		if p.Phase > 1 {
-			split = i
-			break
-		}
+// writer is w as an output, nil when w is: a build with errors renders
+// its pages to find every error, and writes nothing.
+func writer(w *publish.Writer) output {
+	if w == nil {
+		return nil
 	}
-	st.Charts = render(ctx, s, pages[:split], w, l, pr)
-	if ctx.Err() != nil {
-		return st
-	}
-	s.Prepare()
-	st.Charts += render(ctx, s, pages[split:], w, l, pr)
-	st.Pages = len(pages)
-	if w != nil && !l.HasErrors() && ctx.Err() == nil {
-		static := map[string]bool{}
-		for _, f := range s.Theme.Static {
-			static[f.Path] = true
-		}
-		for _, f := range s.Files(pages, l) {
-			if static[f.Name] {
-				continue // the site's own robots.txt (say) wins
-			}
-			if err := w.Write(f.Name, f.Data); err != nil {
-				l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
-			}
-		}
-		copyFiles(s, fsys, w, l)
-	}
-	return st
-}
-
-// render renders pages concurrently, writes them when w is not nil, and
-// returns how many charts they hold.
-func render(ctx context.Context, s *site.Site, pages []*site.Page, w *publish.Writer, l *diag.List, pr *counter) int {
-	var (
-		wg     sync.WaitGroup
-		mu     sync.Mutex
-		charts int
-		next   = make(chan *site.Page)
-	)
-	for range workers() {
-		wg.Go(func() {
-			for p := range next {
-				out := safeRender(s, p, l)
-				pr.tick()
-				if w == nil || l.HasErrors() {
-					out.Release()
-					continue
-				}
-				for _, f := range out.Files {
-					if err := w.Write(p.Rel+f.Name, f.Data); err != nil {
-						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
-					}
-				}
-				out.Release()
-				mu.Lock()
-				charts += out.Charts
-				mu.Unlock()
-			}
-		})
-	}
-feed:
-	for _, p := range pages {
-		select {
-		case next <- p:
-		case <-ctx.Done():
-			break feed
-		}
-	}
-	close(next)
-	wg.Wait()
-	return charts
-}
-
-// copyFiles publishes the theme's assets and static files, the site's
-// static files, and the files that sit in year folders.
-func copyFiles(s *site.Site, fsys fs.FS, w *publish.Writer, l *diag.List) {
-	th := s.Theme
-	for _, name := range th.AssetNames() {
-		a := th.Assets[name]
-		if err := w.Write(a.Path, a.Data); err != nil {
-			l.Errorf(diag.Pos{File: a.Name}, "%v", err)
-		}
-	}
-	for _, f := range th.Static {
-		if err := w.Copy(f.Path, f.FS, f.Src); err != nil {
-			l.Errorf(diag.Pos{File: f.Src}, "%v", err)
-		}
-	}
-	for _, y := range s.Content.Years {
-		for _, f := range y.Static {
-			rel := f[len(content.Dir)+1:]
-			for _, lg := range s.Config.Languages {
-				if err := w.Copy(lg.Prefix+rel, fsys, f); err != nil {
-					l.Errorf(diag.Pos{File: f}, "%v", err)
-				}
-			}
-		}
-	}
+	return w
 }
 
 func unwrap(err error) error {
@@ -345,10 +247,6 @@ func unwrap(err error) error {
 	}
 	return err
 }
-
-// workers is how many pages render at once: more than the cores, so that
-// one page's file system calls overlap another's rendering.
-func workers() int { return runtime.GOMAXPROCS(0) }
 
 // printPDFs prints each report's print edition, in every language, to
 // report.pdf beside it, before the build is put in place.

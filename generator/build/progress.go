@@ -10,7 +10,7 @@ type counter struct {
 }
 
 func (c *counter) tick() {
-	if c.report != nil {
+	if c != nil && c.report != nil {
 		c.report(int(c.done.Add(1)), c.total)
 	}
 }

@@ -4,10 +4,8 @@ import (
 	"context"
 	"fmt"
 	"os"
-	"path"
 	"path/filepath"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
@@ -180,7 +178,9 @@ func (s *Session) full() Result {
 			return r
 		}
 	}
-	write(context.Background(), st, input.New(o.Site), w, &l, nil)
+	work := pool{ctx: context.Background()}
+	st.Convert(work.each, &l)
+	renderAll(work, st, input.New(o.Site), writer(w), &l, nil)
 	r.Warnings = l.Warnings()
 	if l.HasErrors() {
 		if w != nil {
@@ -228,37 +228,42 @@ func (s *Session) index() {
 	}
 }
 
-// render renders the pages c affects in the order write does: the
-// reports first, then, once the site has forgotten what it drew from them,
-// the pages assembled from them (print editions, metric pages). The
-// search indexes, which take longest, are left for Settle.
+// render brings the model up to date after c, converting again the
+// texts it changed, and renders the pages c affects. The search pages,
+// whose index changes with every edit, are left for Settle, after the
+// pages reload.
 func (s *Session) render(c *site.Change) Result {
-	var first, then, last []*site.Page
+	var l diag.List
+	work := pool{ctx: context.Background()}
+	before := map[string]bool{}
+	for _, a := range s.site.Theme.Assets {
+		before[a.Path] = true
+	}
+	s.site.Reconvert(c.Converts, work.each, &l)
+	if l.HasErrors() {
+		return s.result(nil, &l) // the next build loads the site again
+	}
+	var now, last []*site.Page
 	for _, p := range s.pages {
 		switch {
 		case !s.site.Affected(p, c):
 		case p.Kind == "search":
 			last = append(last, p)
-		case p.Phase > 1:
-			then = append(then, p)
 		default:
-			first = append(first, p)
+			now = append(now, p)
 		}
 	}
-	var l diag.List
-	s.renderPages(first, &l)
-	s.site.Forget()
-	s.renderPages(then, &l)
-	if c.Values != 0 {
-		s.writeFiles(&l)
+	out := folder(s.Root())
+	render(work, s.site, now, out, &l, nil)
+	if c.Values != 0 && !l.HasErrors() {
+		writeFiles(s.site, s.pages, out, &l)
 	}
 	s.later = func(l *diag.List) []*site.Page {
-		s.site.Prepare()
-		s.writeAssets(l)
-		s.renderPages(last, l)
+		writeAssets(s.site, before, out, l)
+		render(work, s.site, last, out, l, nil)
 		return last
 	}
-	return s.result(append(first, then...), &l)
+	return s.result(now, &l)
 }
 
 // Settle finishes what the last Rebuild left to do after pages reload:
@@ -287,73 +292,4 @@ func (s *Session) result(pages []*site.Page, l *diag.List) Result {
 		r.Pages = append(r.Pages, p.Rel)
 	}
 	return r
-}
-
-// writeAssets writes the assets that are not in the output yet, such as
-// a search index with new contents, and so a new name.
-func (s *Session) writeAssets(l *diag.List) {
-	root := s.Root()
-	for _, a := range s.site.Theme.Assets {
-		if _, err := os.Stat(filepath.Join(root, filepath.FromSlash(a.Path))); err != nil {
-			if err := replaceFile(root, a.Path, a.Data); err != nil {
-				l.Errorf(diag.Pos{File: "/" + a.Path}, "%v", err)
-			}
-		}
-	}
-}
-
-// writeFiles writes the files of the whole site, such as the data
-// downloads, as write does.
-func (s *Session) writeFiles(l *diag.List) {
-	static := map[string]bool{}
-	for _, f := range s.site.Theme.Static {
-		static[f.Path] = true
-	}
-	for _, f := range s.site.Files(s.pages, l) {
-		if static[f.Name] {
-			continue // the site's own robots.txt (say) wins
-		}
-		if err := replaceFile(s.Root(), f.Name, f.Data); err != nil {
-			l.Errorf(diag.Pos{File: "/" + f.Name}, "%v", err)
-		}
-	}
-}
-
-// renderPages renders pages at once and replaces their files in the
-// current output folder.
-func (s *Session) renderPages(pages []*site.Page, l *diag.List) {
-	root := s.Root()
-	next := make(chan *site.Page)
-	var wg sync.WaitGroup
-	for range min(workers(), len(pages)) {
-		wg.Go(func() {
-			for p := range next {
-				out := safeRender(s.site, p, l)
-				for _, f := range out.Files {
-					if err := replaceFile(root, p.Rel+f.Name, f.Data); err != nil {
-						l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
-					}
-				}
-			}
-		})
-	}
-	for _, p := range pages {
-		next <- p
-	}
-	close(next)
-	wg.Wait()
-}
-
-// replaceFile writes a file beside rel and renames it into place, so that
-// a reader never sees half of it.
-func replaceFile(root, rel string, data []byte) error {
-	full := filepath.Join(root, filepath.FromSlash(path.Clean(rel)))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return err
-	}
-	tmp := full + ".new"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		return err
-	}
-	return os.Rename(tmp, full)
 }

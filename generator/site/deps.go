@@ -22,25 +22,37 @@ type Change struct {
 	Mentions func(*content.Page) bool
 }
 
+// Converts reports whether the text src must be converted again after c:
+// the edited text, or a text that mentions a metric whose values changed.
+func (c *Change) Converts(src *content.Page) bool {
+	if c.Text != nil {
+		return src == c.Text
+	}
+	return c.Mentions(src)
+}
+
 // Text returns the Markdown page whose body p shows: the home page's
 // introduction, a report's foreword or a section, in p's language or, when
 // it is not translated, in the default language. Pages of other kinds
 // return nil.
 func (s *Site) Text(p *Page) *content.Page {
-	pick := func(m map[string]*content.Page) *content.Page {
-		if q := m[p.Lang.Code]; q != nil {
-			return q
-		}
-		return m[s.defaultLang().Code]
+	if pages := s.pagesOf(p); pages != nil {
+		src, _ := s.inEdition(pages, p.Lang)
+		return src
 	}
+	return nil
+}
+
+// pagesOf returns the Markdown pages, by language, of a page that shows
+// one: the home page, a report's front page or a section.
+func (s *Site) pagesOf(p *Page) map[string]*content.Page {
 	switch p.Kind {
 	case "home":
-		return pick(s.Content.Home)
+		return s.Content.Home
 	case "year":
-		return pick(p.Year.Index)
+		return p.Year.Index
 	case "section":
-		q, _ := s.sectionPage(p.Section, p.Lang)
-		return q
+		return p.Section.Pages
 	}
 	return nil
 }
@@ -62,7 +74,7 @@ func (s *Site) showsText(p *Page, c *Change) bool {
 		return p.Year == c.Year && c.Year != nil && s.shownIn(p.Lang, c)
 	case "metric": // lists the sections that cite the metric
 		return c.Metrics[p.Metric]
-	case "search": // its index is made again by Prepare
+	case "search": // its index is made again
 		return s.shownIn(p.Lang, c)
 	case "metrics", "members", "404":
 		return false
@@ -73,23 +85,22 @@ func (s *Site) showsText(p *Page, c *Change) bool {
 // shownIn reports whether pages in language lg show c.Text: its own
 // language's, or the default language's where lg has no translation.
 func (s *Site) shownIn(lg lang.Language, c *Change) bool {
-	def := s.defaultLang().Code
-	switch {
-	case c.Text.Lang == lg.Code:
+	shows := func(pages map[string]*content.Page) bool {
+		src, _ := s.inEdition(pages, lg)
+		return src == c.Text
+	}
+	if c.Year == nil {
+		return shows(s.Content.Home)
+	}
+	if shows(c.Year.Index) {
 		return true
-	case c.Text.Lang != def:
-		return false
-	case c.Year == nil:
-		return s.Content.Home[lg.Code] == nil
-	case c.Year.Index[def] == c.Text:
-		return c.Year.Index[lg.Code] == nil
 	}
 	for _, sec := range c.Year.Sections {
-		if sec.Pages[def] == c.Text {
-			return sec.Pages[lg.Code] == nil
+		if shows(sec.Pages) {
+			return true
 		}
 	}
-	return true
+	return false
 }
 
 func (s *Site) showsValues(p *Page, c *Change) bool {
@@ -110,16 +121,6 @@ func (s *Site) showsValues(p *Page, c *Change) bool {
 		return false
 	}
 	return true // the dashboard, search, and kinds added later
-}
-
-// Forget drops what pages of phase 2 worked out once from the pages of
-// phase 1 (which sections cite each metric), after some of those were
-// rendered again. Prepare makes the search indexes again.
-func (s *Site) Forget() {
-	s.once.Range(func(k, _ any) bool {
-		s.once.Delete(k)
-		return true
-	})
 }
 
 var metricIDRe = regexp.MustCompile(`[a-z][a-z0-9_]*\.[a-z0-9_]+`)

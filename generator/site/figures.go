@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"nianbao/generator/diag"
-	"nianbao/generator/markdown"
 	"nianbao/generator/theme"
 )
 
@@ -15,7 +14,7 @@ import (
 // source and table and a link back, for an <iframe> on another site.
 // They are files of the section's output, so whatever re-renders the
 // section re-renders them.
-func (s *Site) figurePages(p *Page, v *theme.Page, res markdown.Result, textLang string, l *diag.List) []File {
+func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) []File {
 	var out []File
 	for _, b := range res.Blocks {
 		rel := p.Rel + "figures/" + b.Name + "/"
@@ -35,8 +34,8 @@ func (s *Site) figurePages(p *Page, v *theme.Page, res markdown.Result, textLang
 			Charts:      bytes.Count(b.HTML, []byte(`<div class="chart" data-option=`)),
 			Figure:      &theme.FigurePage{Back: v.URL + "#" + b.ID, SectionTitle: v.Title},
 		}
-		if textLang != p.Lang.Code {
-			fv.Figure.Lang = textLang
+		if res.Lang != p.Lang.Code {
+			fv.Figure.Lang = res.Lang
 		}
 		var buf bytes.Buffer
 		if err := s.Theme.RenderTo(&buf, "figure", fv); err != nil {

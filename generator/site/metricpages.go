@@ -3,12 +3,11 @@ package site
 import (
 	"fmt"
 	"html/template"
-	"strconv"
 	"strings"
-	"sync"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
+	"nianbao/generator/lang"
 	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
 )
@@ -195,7 +194,7 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 			l.Errorf(m.Pos, "history chart of %s: %v", m.ID, err)
 		}
 	}
-	mp.CitedBy = s.citedBy(p)[m]
+	mp.CitedBy = s.cited[lg][m]
 	v.Metric = mp
 	return out
 }
@@ -215,27 +214,20 @@ func chartYears(years []int) []int {
 	return out
 }
 
-// citedBy maps each metric to the report sections that cite it in the
-// page's language, newest report first. It is built once per language
-// from what phase 1 kept.
-func (s *Site) citedBy(p *Page) map[*metrics.Metric][]*theme.Link {
-	lg := p.Lang
-	onceV, _ := s.once.LoadOrStore("cited/"+lg.Code, &sync.Once{})
-	onceV.(*sync.Once).Do(func() {
-		byMetric := map[*metrics.Metric][]*theme.Link{}
-		reports := s.reports[lg.Code]
-		for i := len(s.Content.Years) - 1; i >= 0; i-- {
-			y := s.Content.Years[i]
-			for j, sec := range y.Sections {
-				k := s.keptAt(relPage(lg, strconv.Itoa(y.Year), sec.Slug))
-				link := reports[i].Sections[j]
-				for _, m := range k.Cited {
-					byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang})
-				}
+// citing maps each metric to the report sections that cite it in
+// language lg, newest report first.
+func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
+	byMetric := map[*metrics.Metric][]*theme.Link{}
+	reports := s.reports[lg.Code]
+	for i := len(s.Content.Years) - 1; i >= 0; i-- {
+		y := s.Content.Years[i]
+		for j, sec := range y.Sections {
+			src, _ := s.inEdition(sec.Pages, lg)
+			link := reports[i].Sections[j]
+			for _, m := range s.conversion(src, lg).Cited {
+				byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang})
 			}
 		}
-		s.cited.Store(lg.Code, byMetric)
-	})
-	v, _ := s.cited.Load(lg.Code)
-	return v.(map[*metrics.Metric][]*theme.Link)
+	}
+	return byMetric
 }

@@ -25,9 +25,6 @@ type Page struct {
 	Index   int             // the section's position in its report, from 0
 	Metric  *metrics.Metric // metric pages
 	Rel     string          // the page folder, a slash path inside the site: "en/2025/operation/"
-	// Phase orders rendering: pages of phase 2 (print editions, metric
-	// pages, search) use what phase 1 (the reports) produced.
-	Phase int
 }
 
 // File is a file to write: its slash path and content.
@@ -43,28 +40,29 @@ type Output struct {
 	release func()
 }
 
-// Pages lists every page of the site, in a fixed order: phase 1 first.
+// Pages lists every page of the site, in a fixed order: the reports
+// first, then the pages of the whole site. Any order renders the same.
 func (s *Site) Pages() []*Page {
 	var out, later []*Page
 	for _, lg := range s.Config.Languages {
-		out = append(out, &Page{Kind: "home", Lang: lg, Rel: relPage(lg), Phase: 1})
+		out = append(out, &Page{Kind: "home", Lang: lg, Rel: relPage(lg)})
 		for _, y := range s.Content.Years {
 			ys := strconv.Itoa(y.Year)
-			out = append(out, &Page{Kind: "year", Lang: lg, Year: y, Rel: relPage(lg, ys), Phase: 1})
+			out = append(out, &Page{Kind: "year", Lang: lg, Year: y, Rel: relPage(lg, ys)})
 			for i, sec := range y.Sections {
-				out = append(out, &Page{Kind: "section", Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug), Phase: 1})
+				out = append(out, &Page{Kind: "section", Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug)})
 			}
-			later = append(later, &Page{Kind: "print", Lang: lg, Year: y, Rel: relPage(lg, ys, "print"), Phase: 2})
+			later = append(later, &Page{Kind: "print", Lang: lg, Year: y, Rel: relPage(lg, ys, "print")})
 		}
-		later = append(later, &Page{Kind: "metrics", Lang: lg, Rel: relPage(lg, "metrics"), Phase: 2})
+		later = append(later, &Page{Kind: "metrics", Lang: lg, Rel: relPage(lg, "metrics")})
 		for _, m := range s.Data.Catalogue.Metrics {
-			later = append(later, &Page{Kind: "metric", Lang: lg, Metric: m, Rel: relPage(lg, "metrics", m.ID), Phase: 2})
+			later = append(later, &Page{Kind: "metric", Lang: lg, Metric: m, Rel: relPage(lg, "metrics", m.ID)})
 		}
 		if s.Members != nil {
-			later = append(later, &Page{Kind: "members", Lang: lg, Rel: relPage(lg, "members"), Phase: 2})
+			later = append(later, &Page{Kind: "members", Lang: lg, Rel: relPage(lg, "members")})
 		}
-		later = append(later, &Page{Kind: "search", Lang: lg, Rel: relPage(lg, "search"), Phase: 2})
-		later = append(later, &Page{Kind: "404", Lang: lg, Rel: lg.Prefix, Phase: 2})
+		later = append(later, &Page{Kind: "search", Lang: lg, Rel: relPage(lg, "search")})
+		later = append(later, &Page{Kind: "404", Lang: lg, Rel: lg.Prefix})
 	}
 	return append(out, later...)
 }
@@ -227,9 +225,9 @@ func (s *Site) inLang(p *Page, lg lang.Language) bool {
 	if lg.Default {
 		return true
 	}
-	def := s.defaultLang().Code
 	untranslated := func(pages map[string]*content.Page) bool {
-		return pages[lg.Code] == nil && pages[def] != nil && len(pages[def].Body) > 0
+		src, own := s.inEdition(pages, lg)
+		return !own && src != nil && len(src.Body) > 0
 	}
 	switch p.Kind {
 	case "home":
@@ -237,10 +235,11 @@ func (s *Site) inLang(p *Page, lg lang.Language) bool {
 	case "year":
 		return !untranslated(p.Year.Index)
 	case "section":
-		return p.Section.Pages[lg.Code] != nil
+		_, own := s.inEdition(p.Section.Pages, lg)
+		return own
 	case "print":
 		for _, sec := range p.Year.Sections {
-			if sec.Pages[lg.Code] == nil {
+			if _, own := s.inEdition(sec.Pages, lg); !own {
 				return false
 			}
 		}
@@ -249,16 +248,9 @@ func (s *Site) inLang(p *Page, lg lang.Language) bool {
 	return true
 }
 
-// convert renders a Markdown page in language lg (the page's own when it
-// is translated, else the default language's).
-// convert renders a Markdown body. idPrefix keeps the ids of its charts
-// and footnotes unique when pages are joined in a print edition.
-func (s *Site) convert(src *content.Page, year int, textLang, idPrefix string, l *diag.List) markdown.Result {
-	return s.convertWith(&markdown.Page{}, src, year, textLang, idPrefix, l)
-}
-
-// convertWith is convert with the fields of mp that the caller set (the
-// figure pages' folder).
+// convertWith converts a Markdown body into the fields of mp that the
+// caller set (the figure pages' folder). idPrefix keeps the ids of its
+// charts and footnotes unique when pages are joined in a print edition.
 func (s *Site) convertWith(mp *markdown.Page, src *content.Page, year int, textLang, idPrefix string, l *diag.List) markdown.Result {
 	if src == nil || len(src.Body) == 0 {
 		return markdown.Result{}
@@ -278,23 +270,19 @@ func (s *Site) translator(lg string) func(string) string {
 func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 	def := s.defaultLang()
 	v.Title = v.Site.Title
-	src, textLang := s.Content.Home[p.Lang.Code], p.Lang.Code
-	if src == nil {
-		src, textLang = s.Content.Home[def.Code], def.Code
-		if src != nil && len(src.Body) > 0 && !p.Lang.Default {
-			v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def))}
-		}
+	src, own := s.inEdition(s.Content.Home, p.Lang)
+	if !own && src != nil && len(src.Body) > 0 && !p.Lang.Default {
+		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def))}
 	}
 	if src != nil {
-		if t := src.TitleIn(p.Lang.Code); t != "" && (textLang == p.Lang.Code || src.Title.Has(p.Lang.Code)) {
+		if t := src.TitleIn(p.Lang.Code); t != "" && (own || src.Title.Has(p.Lang.Code)) {
 			v.Title = t
 		}
 		if sum := src.SummaryIn(p.Lang.Code); sum != "" {
 			v.Description = sum
 		}
 	}
-	res := s.convert(src, s.latestYear(), textLang, "", l)
-	s.keep(p, res, textLang)
+	res := s.conversion(src, p.Lang)
 	v.Content = template.HTML(res.HTML)
 	out := Output{Charts: res.Charts}
 	if len(s.Content.Years) > 0 {

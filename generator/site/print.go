@@ -3,26 +3,24 @@ package site
 import (
 	"bytes"
 	"html/template"
-	"strconv"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
 	"nianbao/generator/theme"
 )
 
-// print assembles a report's print edition from what its pages rendered
-// in phase 1: cover, foreword, contents, every section, the scorecard and
-// a data appendix.
+// print assembles a report's print edition from its converted texts:
+// cover, foreword, contents, every section, the scorecard and a data
+// appendix.
 func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	lg := p.Lang.Code
-	ys := strconv.Itoa(p.Year.Year)
 	v.Year = s.yearView(p)
 	v.Title = v.Year.Title
 	if v.Year.Summary != "" {
 		v.Description = v.Year.Summary
 	}
 	pe := &theme.PrintEdition{}
-	fw := s.keptAt(relPage(p.Lang, ys))
+	fw := s.textIn(p.Year.Index, p.Lang)
 	pe.ForewordOwnHeading = bytes.HasPrefix(bytes.TrimSpace(fw.HTML), []byte("<h"))
 	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(fw.HTML)); m != nil {
 		pe.ForewordHeadingID = string(m[1])
@@ -33,12 +31,12 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	out := Output{Charts: countCharts(fw.HTML)}
 	for i, sec := range p.Year.Sections {
-		k := s.keptAt(relPage(p.Lang, ys, sec.Slug))
+		k := s.textIn(sec.Pages, p.Lang)
 		link := v.Year.Sections[i]
 		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, TitleLang: link.TextLang, Summary: link.Summary,
 			Content: template.HTML(nest(k.HTML, "section-"+sec.Slug+"--"))}
-		if k.TextLang != "" && k.TextLang != lg {
-			ps.Lang, ps.Fallback = k.TextLang, true
+		if k.Lang != "" && k.Lang != lg {
+			ps.Lang, ps.Fallback = k.Lang, true
 		}
 		pe.Sections = append(pe.Sections, ps)
 		out.Charts += countCharts(k.HTML)

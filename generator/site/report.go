@@ -8,7 +8,6 @@ import (
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
-	"nianbao/generator/markdown"
 	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
 )
@@ -29,15 +28,11 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	if v.Year.Summary != "" {
 		v.Description = v.Year.Summary
 	}
-	src, textLang := p.Year.Index[p.Lang.Code], p.Lang.Code
-	if src == nil {
-		src, textLang = p.Year.Index[def.Code], def.Code
-		if src != nil && len(src.Body) > 0 && !p.Lang.Default {
-			v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year)))}
-		}
+	src, own := s.inEdition(p.Year.Index, p.Lang)
+	if !own && src != nil && len(src.Body) > 0 && !p.Lang.Default {
+		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year)))}
 	}
-	res := s.convert(src, p.Year.Year, textLang, "foreword-", l)
-	s.keep(p, res, textLang)
+	res := s.conversion(src, p.Lang)
 	v.Content = template.HTML(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
 	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(res.HTML)); v.OwnHeading && m != nil {
@@ -55,10 +50,7 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	def := s.defaultLang()
 	v.Year = s.yearView(p)
 	links := v.Year.Sections
-	src, translated := s.sectionPage(p.Section, p.Lang)
-	textLang := p.Lang.Code
-	if !translated {
-		textLang = def.Code
+	if _, own := s.inEdition(p.Section.Pages, p.Lang); !own {
 		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year), p.Section.Slug))}
 	}
 	v.Title = links[p.Index].Title
@@ -73,14 +65,12 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	if p.Index+1 < len(links) {
 		v.Section.Next = links[p.Index+1]
 	}
-	res := s.convertWith(&markdown.Page{FigureBase: s.URL(p.Rel + "figures/"), FigureEmbed: s.Permalink(p.Rel + "figures/")},
-		src, p.Year.Year, textLang, p.Section.Slug+"-", l)
+	res := s.textIn(p.Section.Pages, p.Lang)
 	v.Content = template.HTML(res.HTML)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
-	s.keep(p, res, textLang)
-	return Output{Charts: res.Charts, Files: s.figurePages(p, v, res, textLang, l)}
+	return Output{Charts: res.Charts, Files: s.figurePages(p, v, res, l)}
 }
 
 // tally is the year's scorecard in one sentence, in language lg:

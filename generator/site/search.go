@@ -51,13 +51,12 @@ func (p searchPart) same(docs []searchDoc, th *theme.Theme) bool {
 	return p.docs != nil && th.Assets[p.asset.Name].Path == p.asset.Path && slices.Equal(p.docs, docs)
 }
 
-// Prepare runs between the phases: it builds what phase-2 pages link to
-// (each language's search index) from what phase 1 kept. It must not run
-// concurrently with rendering.
-func (s *Site) Prepare() {
+// searchIndex makes each language's search index from the converted
+// texts, as theme assets.
+func (s *Site) searchIndex() {
 	for _, lg := range s.Config.Languages {
-		home := s.keptAt(relPage(lg))
-		docs := []searchDoc{{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Text, Keys: home.Keys}}
+		home := s.textIn(s.Content.Home, lg)
+		docs := []searchDoc{{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Prose, Keys: home.Keys}}
 		var years []searchYear
 		for i := len(s.Content.Years) - 1; i >= 0; i-- {
 			part := s.yearDocs(lg, i)
@@ -87,15 +86,15 @@ func (s *Site) yearDocs(lg lang.Language, i int) []searchDoc {
 	y := s.Content.Years[i]
 	yv := s.reports[lg.Code][i]
 	ys := strconv.Itoa(y.Year)
-	front := s.keptAt(relPage(lg, ys))
-	docs := []searchDoc{{Title: yv.Title, URL: relPage(lg, ys), Year: y.Year, Text: join(yv.Summary, front.Text), Keys: front.Keys}}
+	front := s.textIn(y.Index, lg)
+	docs := []searchDoc{{Title: yv.Title, URL: relPage(lg, ys), Year: y.Year, Text: join(yv.Summary, front.Prose), Keys: front.Keys}}
 	for j, sec := range y.Sections {
 		link := yv.Sections[j]
-		k := s.keptAt(relPage(lg, ys, sec.Slug))
+		k := s.textIn(sec.Pages, lg)
 		d := searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Year: y.Year,
-			Text: join(link.Summary, k.Text), Keys: k.Keys, TitleLang: link.TextLang}
-		if k.TextLang != "" && k.TextLang != lg.Code {
-			d.TextLang = k.TextLang
+			Text: join(link.Summary, k.Prose), Keys: k.Keys, TitleLang: link.TextLang}
+		if k.Lang != "" && k.Lang != lg.Code {
+			d.TextLang = k.Lang
 		}
 		docs = append(docs, d)
 	}

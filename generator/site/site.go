@@ -13,7 +13,6 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
-	"sync"
 	"time"
 
 	"nianbao/generator/config"
@@ -37,11 +36,12 @@ type Site struct {
 	assets  map[string]string // asset name → URL
 	views   map[string]*theme.Site
 	reports map[string][]*theme.Year // language → reports, ascending
-	kept    sync.Map                 // page Rel → *kept, from phase 1
-	once    sync.Map                 // language → *sync.Once for phase-2 indexes
-	cited   sync.Map                 // language → map[*metrics.Metric][]*theme.Link
-	// searchParts keeps each report's search script by "lang-year", so
-	// that serve's Prepare after a one-section edit rebuilds one of them.
+	// What Convert makes: every text as each edition shows it, and what
+	// is derived from them.
+	texts map[edition]*Text
+	cited map[string]map[*metrics.Metric][]*theme.Link // language → metric → sections citing it, newest first
+	// searchParts keeps each report's search script by name, so that
+	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart
 }
 
@@ -157,7 +157,7 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 		}
 		v.Date, v.DateISO = date.Format(s.Theme.Strings(lg.Code)["date_layout"]), date.Format("2006-01-02")
 		for _, sec := range y.Sections {
-			p, translated := s.sectionPage(sec, lg)
+			p, translated := s.inEdition(sec.Pages, lg)
 			link := &theme.Link{
 				Title:   s.sectionTitle(sec, lg),
 				Summary: p.SummaryIn(lg.Code),
@@ -178,11 +178,10 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 // _index.<lang>.md, else the title_<lang> of _index.md, else the theme's
 // "year_title".
 func (s *Site) yearTitle(y *content.Year, lg lang.Language) (string, string) {
-	def := s.defaultLang().Code
-	if p := y.Index[lg.Code]; p != nil && p.Title.Base != "" {
+	if p, own := s.inEdition(y.Index, lg); own && p.Title.Base != "" {
 		return p.Title.Base, p.Summary.Base
 	}
-	p := y.Index[def]
+	p := y.Index[s.defaultLang().Code] // title_<lang> and summary_<lang>
 	summary := ""
 	if p != nil && (lg.Default || p.Summary.Has(lg.Code)) {
 		summary = p.Summary.In(lg.Code)
@@ -193,16 +192,7 @@ func (s *Site) yearTitle(y *content.Year, lg lang.Language) (string, string) {
 	return theme.Fill(s.Theme.Strings(lg.Code)["year_title"], y.Year), summary
 }
 
-// sectionPage returns the section's page in lg, or the default-language
-// page and false when there is no translation.
-func (s *Site) sectionPage(sec *content.Section, lg lang.Language) (*content.Page, bool) {
-	if p := sec.Pages[lg.Code]; p != nil {
-		return p, true
-	}
-	return sec.Pages[s.defaultLang().Code], false
-}
-
 func (s *Site) sectionTitle(sec *content.Section, lg lang.Language) string {
-	p, _ := s.sectionPage(sec, lg)
+	p, _ := s.inEdition(sec.Pages, lg)
 	return p.TitleIn(lg.Code)
 }

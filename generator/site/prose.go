@@ -4,36 +4,7 @@ import (
 	"bytes"
 	"html"
 	"strings"
-
-	"nianbao/generator/markdown"
-	"nianbao/generator/metrics"
 )
-
-// kept is what rendering a report page leaves for the pages of phase 2:
-// the print edition reuses the HTML, metric pages list the sections that
-// cite them, and search indexes the text.
-type kept struct {
-	HTML     []byte
-	Text     string // the HTML's prose, for the search index and its snippets
-	Keys     string // the titles of its figures, searched but not quoted
-	Cited    []*metrics.Metric
-	TextLang string
-}
-
-// keep records a phase-1 page's converted Markdown. It runs in the
-// rendering workers, so the text for search is extracted there too.
-func (s *Site) keep(p *Page, res markdown.Result, textLang string) {
-	text, keys := searchText(res.HTML)
-	s.kept.Store(p.Rel, &kept{HTML: res.HTML, Text: text, Keys: keys, Cited: res.Cited, TextLang: textLang})
-}
-
-// kept returns what keep recorded for the page at rel, or an empty record.
-func (s *Site) keptAt(rel string) *kept {
-	if k, ok := s.kept.Load(rel); ok {
-		return k.(*kept)
-	}
-	return &kept{}
-}
 
 // plainText returns the prose of rendered HTML for the search index.
 func plainText(h []byte) string {
