@@ -20,7 +20,6 @@
 package charts
 
 import (
-	"fmt"
 	"slices"
 	"strconv"
 	"strings"
@@ -239,9 +238,17 @@ func (b *Block) checkValues(t *tomldoc.Table, env Env, l *diag.List) {
 	}
 }
 
+// yearSpan names the years shown: "2025", "2021–2025".
 func yearSpan(ys []int) string {
-	if len(ys) == 1 {
-		return fmt.Sprint(ys[0])
+	var buf [16]byte
+	return string(appendYearSpan(buf[:0], ys))
+}
+
+func appendYearSpan(dst []byte, ys []int) []byte {
+	dst = strconv.AppendInt(dst, int64(ys[0]), 10)
+	if len(ys) > 1 {
+		dst = append(dst, "–"...)
+		dst = strconv.AppendInt(dst, int64(ys[len(ys)-1]), 10)
 	}
-	return fmt.Sprintf("%d–%d", ys[0], ys[len(ys)-1])
+	return dst
 }

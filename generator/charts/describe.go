@@ -20,63 +20,90 @@ import (
 // (chart_desc_title, chart_desc_point, chart_desc_series, …), so a site
 // can word them for another language.
 func (b *Block) Describe(env Env) string {
-	var parts []string
-	switch b.Type {
-	case "pie", "donut":
-		parts = b.describeShares(env)
-	default:
-		for _, m := range b.Metrics {
-			var pts []string
-			for _, y := range b.Years {
-				pts = append(pts, b.describePoint(env, m, y))
-			}
-			parts = append(parts, fill(env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", strings.Join(pts, env.T("chart_desc_point_sep"))))
+	var buf []byte
+	buf = appendFill(buf, env.T("chart_desc_title"), "title", b.title(env), "years", yearSpan(b.Years))
+	var values []byte // one series' values, reused
+	pie := b.Type == "pie" || b.Type == "donut"
+	total := 0.0 // a pie's whole
+	for _, m := range b.Metrics {
+		if v, ok := env.Data.Value(m, env.Year); pie && ok {
+			total += round(m, v.V)
 		}
 	}
-	head := fill(env.T("chart_desc_title"), "title", b.title(env), "years", yearSpan(b.Years))
-	return head + strings.Join(parts, env.T("chart_desc_series_sep")) + env.T("chart_desc_end")
+	for i, m := range b.Metrics {
+		if i > 0 {
+			buf = append(buf, env.T("chart_desc_series_sep")...)
+		}
+		values = values[:0]
+		if pie {
+			values = b.appendShare(values, env, m, total)
+		} else {
+			for j, y := range b.Years {
+				if j > 0 {
+					values = append(values, env.T("chart_desc_point_sep")...)
+				}
+				values = b.appendPoint(values, env, m, y)
+			}
+		}
+		buf = appendFill(buf, env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", string(values))
+	}
+	return string(append(buf, env.T("chart_desc_end")...))
 }
 
-// describePoint says one metric's value in year y, or that it has none.
-func (b *Block) describePoint(env Env, m *metrics.Metric, y int) string {
+// appendPoint says one metric's value in year y, or that it has none.
+func (b *Block) appendPoint(dst []byte, env Env, m *metrics.Metric, y int) []byte {
 	value := env.T("chart_desc_no_data")
 	if v, ok := env.Data.Value(m, y); ok {
 		value = m.Format(v.V, env.Lang)
 	}
-	return fill(env.T("chart_desc_point"), "year", strconv.Itoa(y), "value", value)
+	return appendFill(dst, env.T("chart_desc_point"), "year", strconv.Itoa(y), "value", value)
 }
 
-// describeShares says each slice of a pie with its value and share.
-func (b *Block) describeShares(env Env) []string {
-	total := 0.0
-	for _, m := range b.Metrics {
-		if v, ok := env.Data.Value(m, env.Year); ok {
-			total += round(m, v.V)
-		}
+// appendShare says a slice of a pie with its value and share of the
+// whole, or that it has no value.
+func (b *Block) appendShare(dst []byte, env Env, m *metrics.Metric, total float64) []byte {
+	v, ok := env.Data.Value(m, env.Year)
+	if !ok {
+		return append(dst, env.T("chart_desc_no_data")...)
 	}
-	var out []string
-	for _, m := range b.Metrics {
-		v, ok := env.Data.Value(m, env.Year)
-		if !ok {
-			out = append(out, fill(env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", env.T("chart_desc_no_data")))
+	value := m.Format(v.V, env.Lang)
+	if total <= 0 {
+		return append(dst, value...)
+	}
+	return appendFill(dst, env.T("chart_desc_share"), "value", value, "share", metrics.Percent1(round(m, v.V)/total*100))
+}
+
+// appendFill appends pattern with each {key} in it replaced by its value;
+// keys and values come in pairs. Only the pattern's own braces are read:
+// a value that holds "{name}" is written as it is.
+func appendFill(dst []byte, pattern string, kv ...string) []byte {
+	for {
+		open := strings.IndexByte(pattern, '{')
+		if open < 0 {
+			break
+		}
+		end := strings.IndexByte(pattern[open:], '}')
+		if end < 0 {
+			break
+		}
+		dst = append(dst, pattern[:open]...)
+		key := pattern[open+1 : open+end]
+		value, known := "", false
+		for i := 0; i+1 < len(kv); i += 2 {
+			if kv[i] == key {
+				value, known = kv[i+1], true
+				break
+			}
+		}
+		if !known {
+			dst = append(dst, '{')
+			pattern = pattern[open+1:]
 			continue
 		}
-		value := m.Format(v.V, env.Lang)
-		if total > 0 {
-			value = fill(env.T("chart_desc_share"), "value", value, "share", metrics.Percent1(round(m, v.V)/total*100))
-		}
-		out = append(out, fill(env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", value))
+		dst = append(dst, value...)
+		pattern = pattern[open+end+1:]
 	}
-	return out
-}
-
-// fill replaces each {key} in pattern with its value; keys and values come
-// in pairs.
-func fill(pattern string, kv ...string) string {
-	for i := 0; i+1 < len(kv); i += 2 {
-		pattern = strings.ReplaceAll(pattern, "{"+kv[i]+"}", kv[i+1])
-	}
-	return pattern
+	return append(dst, pattern...)
 }
 
 // Heading is the block's title as its figure shows it: the title and its

@@ -2,23 +2,49 @@ package charts
 
 import (
 	"encoding/base64"
-	"html"
 	"strconv"
 	"strings"
 
 	"nianbao/generator/metrics"
 )
 
-// writer writes figure HTML. Every text that comes from content goes
-// through esc; the markup around it is fixed. (html/template would do the
-// same at about ten times the cost, for ~3,000 figures on a large site.)
+// writer writes figure HTML into one buffer. Every text that comes from
+// content goes through esc; the markup around it is fixed. (html/template
+// would do the same at about ten times the cost, for ~3,000 figures on a
+// large site.)
 type writer struct {
-	strings.Builder
-	t func(string) string
+	buf []byte
+	t   func(string) string
 }
 
-// esc writes s escaped for HTML text and quoted attribute values.
-func (w *writer) esc(s string) { w.WriteString(html.EscapeString(s)) }
+// esc writes s escaped for HTML text and quoted attribute values, as
+// html.EscapeString does.
+func (w *writer) esc(s string) { w.buf = appendEscaped(w.buf, s) }
+
+// appendEscaped appends s with &, ', <, > and " escaped, as
+// html.EscapeString writes them.
+func appendEscaped(dst []byte, s string) []byte {
+	for {
+		i := strings.IndexAny(s, `&'<>"`)
+		if i < 0 {
+			return append(dst, s...)
+		}
+		dst = append(dst, s[:i]...)
+		switch s[i] {
+		case '&':
+			dst = append(dst, "&amp;"...)
+		case '\'':
+			dst = append(dst, "&#39;"...)
+		case '<':
+			dst = append(dst, "&lt;"...)
+		case '>':
+			dst = append(dst, "&gt;"...)
+		case '"':
+			dst = append(dst, "&#34;"...)
+		}
+		s = s[i+1:]
+	}
+}
 
 // lang writes a lang attribute, when l is set.
 func (w *writer) lang(l string) {
@@ -32,7 +58,7 @@ func (w *writer) lang(l string) {
 // raw writes fixed markup.
 func (w *writer) raw(parts ...string) {
 	for _, p := range parts {
-		w.WriteString(p)
+		w.buf = append(w.buf, p...)
 	}
 }
 
@@ -80,20 +106,7 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 			w.raw("</div>")
 		}
 		if c.Change != "" {
-			arrow := map[string]string{"up": "▲", "down": "▼"}[c.Dir]
-			if arrow == "" {
-				arrow = "▬"
-			}
-			w.raw("\n<div class=\"kpi-change kpi-", c.Mood, " kpi-", c.Dir, `"><span class="kpi-arrow" aria-hidden="true">`, arrow, "</span> ")
-			w.esc(w.t("vs_previous_year"))
-			w.raw(" ")
-			w.esc(c.Change)
-			if c.Mood != "neutral" {
-				w.raw(` <span class="kpi-mood">`)
-				w.esc(w.t(map[string]string{"good": "improving", "bad": "worsening"}[c.Mood]))
-				w.raw("</span>")
-			}
-			w.raw("</div>")
+			w.change(c)
 		}
 		if c.Target != "" {
 			w.raw("\n<div class=\"kpi-target\">")
@@ -105,7 +118,9 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 				w.esc(w.t("progress"))
 				w.raw(" ")
 				w.esc(c.Progress)
-				w.raw(`</div><progress class="kpi-progress" max="100" value="`, strconv.FormatFloat(c.Pct, 'f', 1, 64), `" aria-label="`)
+				w.raw(`</div><progress class="kpi-progress" max="100" value="`)
+				w.buf = strconv.AppendFloat(w.buf, c.Pct, 'f', 1, 64)
+				w.raw(`" aria-label="`)
 				w.esc(w.t("progress") + " " + c.Progress)
 				w.raw(`"></progress>`)
 			} else {
@@ -123,10 +138,35 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 	w.source(src, notes)
 }
 
+// change writes a card's change from the previous year: an arrow, the
+// change, and whether it is good news.
+func (w *writer) change(c kpiCard) {
+	arrow := "▬"
+	switch c.Dir {
+	case "up":
+		arrow = "▲"
+	case "down":
+		arrow = "▼"
+	}
+	w.raw("\n<div class=\"kpi-change kpi-", c.Mood, " kpi-", c.Dir, `"><span class="kpi-arrow" aria-hidden="true">`, arrow, "</span> ")
+	w.esc(w.t("vs_previous_year"))
+	w.raw(" ")
+	w.esc(c.Change)
+	if c.Mood != "neutral" {
+		mood := "improving"
+		if c.Mood == "bad" {
+			mood = "worsening"
+		}
+		w.raw(` <span class="kpi-mood">`)
+		w.esc(w.t(mood))
+		w.raw("</span>")
+	}
+	w.raw("</div>")
+}
+
 // figure writes a chart or table block: caption, the chart's element and
 // JSON option, the data table, and the CSV download.
-func (w *writer) figure(id string, b *Block, title, desc string, option []byte, t Table, csv []byte, tr travel) {
-	span := yearSpan(b.Years)
+func (w *writer) figure(id string, b *Block, env Env, title, desc string, option, csv []byte, tr travel) {
 	w.raw(`<figure class="figure figure-`, b.Kind)
 	if b.Type != "" {
 		w.raw(" chart-", b.Type)
@@ -135,92 +175,55 @@ func (w *writer) figure(id string, b *Block, title, desc string, option []byte, 
 	w.esc(id)
 	w.raw("\">\n<figcaption><span class=\"figure-title\">")
 	w.esc(title)
-	w.raw(`</span> <span class="figure-span">`, span, "</span></figcaption>")
+	w.raw(`</span> <span class="figure-span">`)
+	w.buf = appendYearSpan(w.buf, b.Years)
+	w.raw("</span></figcaption>")
 	chart := b.Kind == "chart"
 	if chart {
 		// The option is JSON with <, > and & escaped, so it cannot end the
 		// script element.
 		w.raw("\n<div class=\"chart\" data-option=\"")
-		w.esc(id + "-option")
-		w.raw(`" role="img" aria-label="`)
+		w.esc(id)
+		w.raw(`-option" role="img" aria-label="`)
 		w.esc(desc)
 		w.raw("\"></div>\n<script type=\"application/json\" id=\"")
-		w.esc(id + "-option")
-		w.raw(`">`, string(option), "</script>")
+		w.esc(id)
+		w.raw(`-option">`)
+		w.buf = append(w.buf, option...)
+		w.raw("</script>")
 	}
 	w.raw("\n<div class=\"figure-data")
 	if chart {
 		w.raw(" chart-data")
 	}
 	w.raw(`" id="`)
-	w.esc(id + "-data")
-	w.raw("\">\n<table>")
-	if chart {
-		w.raw("<caption>")
-		w.esc(w.t("data_table") + w.t("note_colon") + t.Caption)
-		w.raw("</caption>")
-	}
-	w.raw("\n<thead><tr><th scope=\"col\">")
-	w.esc(t.Corner)
-	w.raw("</th>")
-	for _, y := range t.Years {
-		w.raw(`<th scope="col">`, y, "</th>")
-	}
-	w.raw("</tr></thead>\n<tbody>")
-	for _, r := range t.Rows {
-		w.raw("\n<tr><th scope=\"row\"")
-		w.lang(r.Lang)
-		w.raw(">")
-		w.esc(r.Head)
-		w.raw("</th>")
-		for _, c := range r.Cells {
-			if c.NoTarget {
-				w.raw(`<td class="missing">`)
-			} else if c.Missing {
-				w.raw(`<td class="missing" title="`)
-				w.esc(w.t("not_collected"))
-				w.raw(`">`)
-			} else {
-				w.raw("<td>")
-			}
-			w.esc(c.Text)
-			if c.Note {
-				w.raw("<sup>*</sup>")
-			}
-			w.raw("</td>")
-		}
-		w.raw("</tr>")
-	}
-	w.raw("\n</tbody>\n</table>")
-	if len(t.Notes) > 0 {
-		w.raw("\n<ul class=\"figure-notes\">")
-		for _, n := range t.Notes {
-			w.raw("<li>* ")
-			w.esc(n)
-			w.raw("</li>")
-		}
-		w.raw("</ul>")
-	}
+	w.esc(id)
+	w.raw("-data\">")
+	w.dataTable(b, env, title, chart)
 	w.raw("\n</div>")
-	if t.Target != "" {
-		w.raw("\n<p class=\"figure-target\">")
-		w.esc(t.Target)
-		w.raw("</p>")
+	if b.Type == "gauge" {
+		if target := b.gaugeTargetLine(env); target != "" {
+			w.raw("\n<p class=\"figure-target\">")
+			w.esc(target)
+			w.raw("</p>")
+		}
 	}
-	w.source(t.Source, t.Notes2)
+	w.source(b.sourceLine(env))
 	w.raw("\n<p class=\"figure-links\">")
 	if chart {
 		w.raw(`<button type="button" class="show-data" aria-controls="`)
-		w.esc(id + "-data")
-		w.raw(`" aria-expanded="false" data-hide="`)
+		w.esc(id)
+		w.raw(`-data" aria-expanded="false" data-hide="`)
 		w.esc(w.t("hide_data"))
 		w.raw(`" hidden>`)
 		w.esc(w.t("show_data"))
 		w.raw("</button> ")
 	}
-	w.raw(`<a href="data:text/csv;charset=utf-8;base64,`, base64.StdEncoding.EncodeToString(csv), `" download="`)
-	w.esc(id + ".csv")
-	w.raw(`">`)
+	w.raw(`<a href="data:text/csv;charset=utf-8;base64,`)
+	w.buf = base64.StdEncoding.AppendEncode(w.buf, csv)
+	w.raw(`" download="`)
+	w.esc(id)
+	w.raw(`.csv">`)
 	w.esc(w.t("download_csv"))
 	w.raw("</a>")
 	w.travel(id, chart, tr)

@@ -11,31 +11,58 @@ import (
 // show it exactly) and, when group is set, thousands separators:
 // 1234567.891 with 2 → "1,234,567.89".
 func FormatNumber(v float64, decimals int, group bool) string {
-	s := strconv.FormatFloat(v, 'f', max(decimals, -1), 64)
-	if s[0] == '-' && strings.Trim(s, "-0.") == "" {
-		s = s[1:] // no "-0.0"
+	var buf [32]byte
+	return string(AppendNumber(buf[:0], v, decimals, group))
+}
+
+// AppendNumber appends v to dst as FormatNumber writes it, for callers
+// that write many numbers into one buffer.
+func AppendNumber(dst []byte, v float64, decimals int, group bool) []byte {
+	start := len(dst)
+	dst = strconv.AppendFloat(dst, v, 'f', max(decimals, -1), 64)
+	if dst[start] == '-' && onlyZeros(dst[start+1:]) {
+		dst = append(dst[:start], dst[start+1:]...) // no "-0.0"
 	}
 	if !group {
-		return s
+		return dst
 	}
-	sign := ""
-	if s[0] == '-' {
-		sign, s = "-", s[1:]
+	whole := start
+	if dst[start] == '-' {
+		whole++
 	}
-	whole, frac, hasFrac := strings.Cut(s, ".")
-	var b strings.Builder
-	b.WriteString(sign)
-	for i, r := range whole {
-		if i > 0 && (len(whole)-i)%3 == 0 {
-			b.WriteByte(',')
+	point := whole
+	for point < len(dst) && dst[point] != '.' {
+		point++
+	}
+	commas := (point - whole - 1) / 3
+	if commas <= 0 {
+		return dst
+	}
+	end := len(dst)
+	dst = append(dst, make([]byte, commas)...)
+	copy(dst[point+commas:], dst[point:end])
+	// The whole part moves right, a comma before every third digit from
+	// its end.
+	j := point + commas - 1
+	for i, n := point-1, 1; i >= whole; i, n = i-1, n+1 {
+		dst[j] = dst[i]
+		j--
+		if n%3 == 0 && i > whole {
+			dst[j] = ','
+			j--
 		}
-		b.WriteRune(r)
 	}
-	if hasFrac {
-		b.WriteByte('.')
-		b.WriteString(frac)
+	return dst
+}
+
+// onlyZeros reports whether a formatted number's digits are all 0.
+func onlyZeros(b []byte) bool {
+	for _, c := range b {
+		if c != '0' && c != '.' && c != '-' {
+			return false
+		}
 	}
-	return b.String()
+	return true
 }
 
 // Number formats v as this metric's number without unit: decimals and

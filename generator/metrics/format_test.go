@@ -1,6 +1,7 @@
 package metrics
 
 import (
+	"math"
 	"testing"
 
 	"nianbao/generator/lang"
@@ -28,10 +29,18 @@ func TestFormatNumber(t *testing.T) {
 		{1480.5, AsWritten, true, "1,480.5"},
 		{92, AsWritten, false, "92"},
 		{0.125, AsWritten, false, "0.125"},
+		{math.Copysign(0, -1), AsWritten, true, "0"},
+		{-1234567890123, 0, true, "-1,234,567,890,123"},
+		{12, 3, true, "12.000"},
+		{123456.75, 1, true, "123,456.8"},
+		{1e21, 0, true, "1,000,000,000,000,000,000,000"},
 	}
 	for _, tt := range tests {
 		if got := FormatNumber(tt.v, tt.decimals, tt.group); got != tt.want {
 			t.Errorf("FormatNumber(%v, %d, %v) = %q, want %q", tt.v, tt.decimals, tt.group, got, tt.want)
+		}
+		if got := string(AppendNumber([]byte("x "), tt.v, tt.decimals, tt.group)); got != "x "+tt.want {
+			t.Errorf("AppendNumber(\"x \", %v, %d, %v) = %q, want %q", tt.v, tt.decimals, tt.group, got, "x "+tt.want)
 		}
 	}
 }
