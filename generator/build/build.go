@@ -8,25 +8,16 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"path"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strings"
-	"sync"
 	"time"
 
-	"nianbao"
-	"nianbao/generator/config"
-	"nianbao/generator/content"
 	"nianbao/generator/diag"
 	"nianbao/generator/input"
-	"nianbao/generator/metrics"
 	"nianbao/generator/pdf"
 	"nianbao/generator/publish"
-	"nianbao/generator/scaffold"
 	"nianbao/generator/site"
-	"nianbao/generator/theme"
 )
 
 // Version is the program's version.
@@ -34,7 +25,10 @@ const Version = "0.1.0"
 
 // Options says what to build.
 type Options struct {
-	Site    string // the site folder
+	Site string // the site folder
+	// FS, when set, holds the site instead of the Site folder (a test's
+	// fstest.MapFS, say); Site then only names it in messages.
+	FS      fs.FS
 	Out     string // the output folder; "" means <site>/public
 	Drafts  bool   // include drafts
 	BaseURL string // overrides site.toml's baseURL
@@ -71,18 +65,23 @@ func (s Stats) String() string {
 	return fmt.Sprintf("%d pages, %d charts, %d languages, %d files in %v", s.Pages, s.Charts, s.Languages, s.Files, s.Duration.Round(time.Millisecond))
 }
 
-// Run builds the site. On any problem it returns every error found, as a
-// diag.ErrorList, and leaves the output folder as it was.
+// Run builds the site, one step after another:
+//
+//  1. load: the settings, the content files and the theme (Load);
+//  2. parse: the metric catalogue and values, the members (Load);
+//  3. model: every Markdown text converted once, and what the pages
+//     gather from several texts (site.Convert);
+//  4. render: every page, from the model alone, on all cores;
+//  5. write: the pages and every other file into a scratch folder, put
+//     in place at once when the whole build has succeeded.
+//
+// On any problem it returns every error found, as a diag.ErrorList, and
+// leaves the output folder as it was.
 func Run(o Options) (Stats, error) {
 	start := time.Now()
+	o = o.withDefaults()
 	defer debug.SetMemoryLimit(debug.SetMemoryLimit(memoryLimit(0)))
-	if o.Out == "" {
-		o.Out = filepath.Join(o.Site, "public")
-	}
-	if o.Context == nil {
-		o.Context = context.Background()
-	}
-	if err := publish.Refuse(o.Out, o.Site); err != nil {
+	if err := refuse(o); err != nil {
 		return Stats{}, err
 	}
 	var l diag.List
@@ -91,9 +90,6 @@ func Run(o Options) (Stats, error) {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
 	debug.SetMemoryLimit(memoryLimit(textBytes(s.Content)))
-	if o.PDF {
-		s.SetPDF()
-	}
 	// Convert and render even when loading found problems, so that one
 	// run reports every error; write only when there are none.
 	var w *publish.Writer
@@ -105,27 +101,9 @@ func Run(o Options) (Stats, error) {
 	}
 	work := pool{ctx: o.Context}
 	s.Convert(work.each, &l)
-	st := renderAll(work, s, input.New(o.Site), writer(w), &l, o.Progress)
-	if o.Context.Err() != nil {
-		if w != nil {
-			w.Abort()
-		}
-		return Stats{Warnings: l.Warnings()}, ErrInterrupted
-	}
-	if l.HasErrors() {
-		if w != nil {
-			w.Abort()
-		}
-		return Stats{Warnings: l.Warnings()}, l.Err()
-	}
-	if o.PDF {
-		if err := printPDFs(o.Context, s, w); err != nil {
-			w.Abort()
-			if o.Context.Err() != nil {
-				err = ErrInterrupted
-			}
-			return Stats{Warnings: l.Warnings()}, err
-		}
+	st := renderAll(work, s, o.files(), writer(w), &l, o.Progress)
+	if err := finish(o, s, w, &l); err != nil {
+		return Stats{Warnings: l.Warnings()}, err
 	}
 	if err := w.Commit(); err != nil {
 		return Stats{}, err
@@ -137,98 +115,51 @@ func Run(o Options) (Stats, error) {
 	return st, nil
 }
 
-// Load runs every step before rendering: it reads and checks the settings,
-// the content and the data, loads the theme, and assembles the model. It
-// returns nil when pages cannot be rendered at all.
-func Load(o Options, l *diag.List) *site.Site {
-	fsys := input.New(o.Site)
-	src, err := fs.ReadFile(fsys, config.File)
-	if err != nil {
-		l.Errorf(diag.Pos{File: config.File}, "cannot read the site settings: %v (is %s a site folder?)", unwrap(err), o.Site)
-		return nil
+func (o Options) withDefaults() Options {
+	if o.Out == "" {
+		o.Out = filepath.Join(o.Site, "public")
 	}
-	cfg := config.Parse(src, o.BaseURL, l)
-	if cfg.Broken {
-		return nil // every other file is read by its settings: fix them first
+	if o.Context == nil {
+		o.Context = context.Background()
 	}
-	extra := cfg.Extra()
-	// What may not be read is left out of every listing; say what it is.
-	for _, p := range fsys.Problems(unread, content.Dir, "static", "layouts", "i18n", "themes/"+cfg.Theme) {
-		l.Errorf(diag.Pos{File: p.Path}, "%v", p.Err)
-	}
-	c := content.Load(fsys, content.Options{Default: cfg.Language, Extra: extra, Drafts: o.Drafts}, l)
-	scaffold.WarnStubs(c, l)
+	return o
+}
 
-	cat := &metrics.Catalogue{}
-	if c.Catalogue.Src != nil {
-		cat = metrics.ParseCatalogue(c.Catalogue.Name, c.Catalogue.Src, extra, l)
+// files returns the site's files: Options.FS, else the site folder.
+func (o Options) files() input.Site {
+	if o.FS != nil {
+		return input.Of(o.FS)
 	}
-	if cat.Broken {
-		// Values, references and charts would all be errors that only
-		// follow from it.
-		return nil
+	return input.New(o.Site)
+}
+
+// refuse refuses an output folder that is, holds or lies in what the
+// build reads.
+func refuse(o Options) error {
+	if o.FS != nil && o.Site == "" {
+		return nil // the site is not on disk
 	}
-	years := make([]int, len(c.Years))
-	for i, y := range c.Years {
-		years[i] = y.Year
-	}
-	data := metrics.NewData(cat, years)
-	var wg sync.WaitGroup
-	for _, y := range c.Years {
-		if y.Metrics.Src != nil {
-			wg.Go(func() { data.ParseYear(y.Year, y.Metrics.Name, y.Metrics.Src, extra, l) })
+	return publish.Refuse(o.Out, o.Site)
+}
+
+// finish ends a build whose files are written: it removes them when the
+// build was interrupted or found errors, and prints the PDFs.
+func finish(o Options, s *site.Site, w *publish.Writer, l *diag.List) error {
+	var err error
+	switch {
+	case o.Context.Err() != nil:
+		err = ErrInterrupted
+	case l.HasErrors():
+		err = l.Err()
+	case o.PDF:
+		if err = printPDFs(o.Context, s, w); err != nil && o.Context.Err() != nil {
+			err = ErrInterrupted
 		}
 	}
-	wg.Wait()
-	data.WarnImplausible(l)
-	// Data-only years count in the data, and publish no report.
-	c.Years = slices.DeleteFunc(c.Years, (*content.Year).DataOnly)
-	var members []*content.Member
-	if c.Members.Src != nil {
-		members = content.ParseMembers(c.Members, extra, l)
+	if err != nil && w != nil {
+		w.Abort()
 	}
-	content.CheckLeads(cfg.Alliance.Leads, cfg.Alliance.LeadsPos, members, c.Members.Src != nil, l)
-
-	var themeErrs diag.List
-	th := loadTheme(fsys, cfg, o.Theme, &themeErrs)
-	l.Merge(&themeErrs)
-	if themeErrs.HasErrors() {
-		return nil // pages cannot be rendered without their layouts
-	}
-	s := site.New(cfg, data, c, members, th, "nianbao "+Version)
-	addECharts(s, fsys, o, l)
-	return s
-}
-
-// unread reports whether the build never reads name: files whose names
-// start with a dot, and what content/ ignores (names starting with _ or .).
-// An editor's lock file there (Emacs makes .#name links) is no error.
-func unread(name string, dir bool) bool {
-	base := path.Base(name)
-	if strings.HasPrefix(name, content.Dir+"/") && content.Ignored(base) {
-		return true
-	}
-	return !dir && strings.HasPrefix(base, ".")
-}
-
-func loadTheme(fsys fs.FS, cfg *config.Config, builtin fs.FS, l *diag.List) *theme.Theme {
-	if builtin == nil {
-		builtin = nianbao.DefaultTheme()
-	}
-	layers := []theme.Layer{{FS: fsys, Prefix: ""}}
-	dir := "themes/" + cfg.Theme
-	if fi, err := fs.Stat(fsys, dir); err == nil && fi.IsDir() {
-		sub, _ := fs.Sub(fsys, dir)
-		layers = append(layers, theme.Layer{FS: sub, Prefix: dir + "/"})
-	} else if cfg.Theme != "default" {
-		l.Errorf(diag.Pos{File: config.File}, "theme %q not found: there is no folder %s", cfg.Theme, dir)
-	}
-	layers = append(layers, theme.Layer{FS: builtin, Prefix: "(built-in theme)/"})
-	codes := make([]string, len(cfg.Languages))
-	for i, lg := range cfg.Languages {
-		codes[i] = lg.Code
-	}
-	return theme.Load(layers, codes, l)
+	return err
 }
 
 // writer is w as an output, nil when w is: a build with errors renders
@@ -253,7 +184,7 @@ func unwrap(err error) error {
 func printPDFs(ctx context.Context, s *site.Site, w *publish.Writer) error {
 	var jobs []pdf.Job
 	for _, p := range s.Pages() {
-		if p.Kind == "print" {
+		if p.Kind == site.PrintPage {
 			jobs = append(jobs, pdf.Job{Page: p.Rel, PDF: strings.TrimSuffix(p.Rel, "print/") + "report.pdf", Year: p.Year.Year})
 		}
 	}

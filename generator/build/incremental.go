@@ -1,6 +1,7 @@
 package build
 
 import (
+	"io/fs"
 	"path"
 	"path/filepath"
 	"strings"
@@ -8,7 +9,6 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
-	"nianbao/generator/input"
 	"nianbao/generator/metrics"
 	"nianbao/generator/site"
 )
@@ -60,7 +60,7 @@ func (s *Session) contentOptions() content.Options {
 func (s *Session) text(file string, src source) (*site.Change, bool) {
 	old := src.pages[src.lang]
 	var l diag.List
-	p := content.ParsePage(input.New(s.opts.Site), file, old.Lang, s.contentOptions(), &l)
+	p := content.ParsePage(s.opts.files(), file, old.Lang, s.contentOptions(), &l)
 	if p == nil || l.HasErrors() || !p.SameFrontMatter(old) {
 		return nil, false
 	}
@@ -95,7 +95,7 @@ func (s *Session) mentioned(p *content.Page) map[*metrics.Metric]bool {
 // values reads a year's values again into new Data that keeps the other
 // years' values, and notes which metrics changed.
 func (s *Session) values(file string, y *content.Year) (*site.Change, bool) {
-	src, err := input.New(s.opts.Site).ReadFile(file)
+	src, err := fs.ReadFile(s.opts.files(), file)
 	if err != nil {
 		return nil, false
 	}

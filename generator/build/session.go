@@ -3,6 +3,7 @@ package build
 import (
 	"context"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -12,7 +13,6 @@ import (
 	"nianbao/generator/config"
 	"nianbao/generator/content"
 	"nianbao/generator/diag"
-	"nianbao/generator/input"
 	"nianbao/generator/metrics"
 	"nianbao/generator/publish"
 	"nianbao/generator/site"
@@ -147,7 +147,7 @@ func (s *Session) options() Options {
 	}
 	// Build for the local server, keeping the path of baseURL.
 	base := "/"
-	if src, err := input.New(o.Site).ReadFile(config.File); err == nil {
+	if src, err := fs.ReadFile(o.files(), config.File); err == nil {
 		base = config.Parse(src, "", &diag.List{}).BasePath
 	}
 	o.BaseURL = "http://" + s.host + base
@@ -180,7 +180,7 @@ func (s *Session) full() Result {
 	}
 	work := pool{ctx: context.Background()}
 	st.Convert(work.each, &l)
-	renderAll(work, st, input.New(o.Site), writer(w), &l, nil)
+	renderAll(work, st, o.files(), writer(w), &l, nil)
 	r.Warnings = l.Warnings()
 	if l.HasErrors() {
 		if w != nil {
@@ -247,7 +247,7 @@ func (s *Session) render(c *site.Change) Result {
 	for _, p := range s.pages {
 		switch {
 		case !s.site.Affected(p, c):
-		case p.Kind == "search":
+		case p.Kind == site.SearchPage:
 			last = append(last, p)
 		default:
 			now = append(now, p)

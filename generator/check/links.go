@@ -38,7 +38,7 @@ func links(s *site.Site, out fs.FS, l *diag.List) {
 	fs.WalkDir(out, ".", func(name string, d fs.DirEntry, err error) error {
 		// Print editions repeat the report pages, whose links are
 		// checked, and reported, where they are written.
-		if p := c.pages[name]; err == nil && !d.IsDir() && path.Ext(name) == ".html" && (p == nil || p.Kind != "print") {
+		if p := c.pages[name]; err == nil && !d.IsDir() && path.Ext(name) == ".html" && (p == nil || p.Kind != site.PrintPage) {
 			c.page(name)
 		}
 		return nil

@@ -47,11 +47,11 @@ func (s *Site) Text(p *Page) *content.Page {
 // one: the home page, a report's front page or a section.
 func (s *Site) pagesOf(p *Page) map[string]*content.Page {
 	switch p.Kind {
-	case "home":
+	case HomePage:
 		return s.Content.Home
-	case "year":
+	case YearPage:
 		return p.Year.Index
-	case "section":
+	case SectionPage:
 		return p.Section.Pages
 	}
 	return nil
@@ -68,15 +68,15 @@ func (s *Site) Affected(p *Page, c *Change) bool {
 
 func (s *Site) showsText(p *Page, c *Change) bool {
 	switch p.Kind {
-	case "home", "year", "section":
+	case HomePage, YearPage, SectionPage:
 		return s.Text(p) == c.Text
-	case "print": // the whole report in one language
+	case PrintPage: // the whole report in one language
 		return p.Year == c.Year && c.Year != nil && s.shownIn(p.Lang, c)
-	case "metric": // lists the sections that cite the metric
+	case MetricPage: // lists the sections that cite the metric
 		return c.Metrics[p.Metric]
-	case "search": // its index is made again
+	case SearchPage: // its index is made again
 		return s.shownIn(p.Lang, c)
-	case "metrics", "members", "404":
+	case MetricsPage, MembersPage, NotFoundPage:
 		return false
 	}
 	return true // kinds added later
@@ -105,19 +105,19 @@ func (s *Site) shownIn(lg lang.Language, c *Change) bool {
 
 func (s *Site) showsValues(p *Page, c *Change) bool {
 	switch p.Kind {
-	case "home": // the latest report's headline figures
+	case HomePage: // the latest report's headline figures
 		return true
-	case "year": // the scorecard and its tally: the year's values, the
+	case YearPage: // the scorecard and its tally: the year's values, the
 		// change on the year before, progress since the first value
 		y := p.Year.Year
 		return (c.Values != 0 && c.Values <= y) || c.Mentions(s.Text(p))
-	case "section":
+	case SectionPage:
 		return c.Mentions(s.Text(p))
-	case "print": // charts show every year up to the report's
+	case PrintPage: // charts show every year up to the report's
 		return p.Year.Year >= c.Values
-	case "metric":
+	case MetricPage:
 		return c.Metrics[p.Metric]
-	case "members", "404":
+	case MembersPage, NotFoundPage:
 		return false
 	}
 	return true // the dashboard, search, and kinds added later

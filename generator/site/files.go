@@ -212,7 +212,7 @@ func (s *Site) sitemap(pages []*Page) []byte {
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">` + "\n")
 	multi := len(s.Config.Languages) > 1
 	for _, p := range pages {
-		if p.Kind == "404" || p.Kind == "search" {
+		if p.Kind == NotFoundPage || p.Kind == SearchPage {
 			continue
 		}
 		fmt.Fprintf(&b, "<url><loc>%s</loc>", xmlEscape(s.Permalink(p.Rel)))

@@ -222,10 +222,14 @@ func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 	for i := len(s.Content.Years) - 1; i >= 0; i-- {
 		y := s.Content.Years[i]
 		for j, sec := range y.Sections {
-			src, _ := s.inEdition(sec.Pages, lg)
+			cited := s.textIn(sec.Pages, lg).Cited
+			if len(cited) == 0 {
+				continue
+			}
 			link := reports[i].Sections[j]
-			for _, m := range s.conversion(src, lg).Cited {
-				byMetric[m] = append(byMetric[m], &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang})
+			cite := &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang}
+			for _, m := range cited {
+				byMetric[m] = append(byMetric[m], cite)
 			}
 		}
 	}

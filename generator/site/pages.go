@@ -16,9 +16,31 @@ import (
 	"nianbao/generator/theme"
 )
 
+// Kind is what a page is. Its name is the layout that renders it, and
+// what layouts compare .Kind with: {{if eq .Kind "print"}}.
+type Kind int
+
+// The kinds of page, with their names.
+const (
+	HomePage     Kind = iota // home
+	YearPage                 // year: a report's front page
+	SectionPage              // section
+	PrintPage                // print: a report on one page
+	MetricsPage              // metrics: every metric
+	MetricPage               // metric
+	MembersPage              // members
+	SearchPage               // search
+	NotFoundPage             // 404
+)
+
+var kindNames = [...]string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404"}
+
+// String returns the kind's name.
+func (k Kind) String() string { return kindNames[k] }
+
 // Page is one page a build writes.
 type Page struct {
-	Kind    string // home, year, section, print, metrics, metric, members, search, 404
+	Kind    Kind
 	Lang    lang.Language
 	Year    *content.Year
 	Section *content.Section
@@ -45,24 +67,24 @@ type Output struct {
 func (s *Site) Pages() []*Page {
 	var out, later []*Page
 	for _, lg := range s.Config.Languages {
-		out = append(out, &Page{Kind: "home", Lang: lg, Rel: relPage(lg)})
+		out = append(out, &Page{Kind: HomePage, Lang: lg, Rel: relPage(lg)})
 		for _, y := range s.Content.Years {
 			ys := strconv.Itoa(y.Year)
-			out = append(out, &Page{Kind: "year", Lang: lg, Year: y, Rel: relPage(lg, ys)})
+			out = append(out, &Page{Kind: YearPage, Lang: lg, Year: y, Rel: relPage(lg, ys)})
 			for i, sec := range y.Sections {
-				out = append(out, &Page{Kind: "section", Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug)})
+				out = append(out, &Page{Kind: SectionPage, Lang: lg, Year: y, Section: sec, Index: i, Rel: relPage(lg, ys, sec.Slug)})
 			}
-			later = append(later, &Page{Kind: "print", Lang: lg, Year: y, Rel: relPage(lg, ys, "print")})
+			later = append(later, &Page{Kind: PrintPage, Lang: lg, Year: y, Rel: relPage(lg, ys, "print")})
 		}
-		later = append(later, &Page{Kind: "metrics", Lang: lg, Rel: relPage(lg, "metrics")})
+		later = append(later, &Page{Kind: MetricsPage, Lang: lg, Rel: relPage(lg, "metrics")})
 		for _, m := range s.Data.Catalogue.Metrics {
-			later = append(later, &Page{Kind: "metric", Lang: lg, Metric: m, Rel: relPage(lg, "metrics", m.ID)})
+			later = append(later, &Page{Kind: MetricPage, Lang: lg, Metric: m, Rel: relPage(lg, "metrics", m.ID)})
 		}
 		if s.Members != nil {
-			later = append(later, &Page{Kind: "members", Lang: lg, Rel: relPage(lg, "members")})
+			later = append(later, &Page{Kind: MembersPage, Lang: lg, Rel: relPage(lg, "members")})
 		}
-		later = append(later, &Page{Kind: "search", Lang: lg, Rel: relPage(lg, "search")})
-		later = append(later, &Page{Kind: "404", Lang: lg, Rel: lg.Prefix})
+		later = append(later, &Page{Kind: SearchPage, Lang: lg, Rel: relPage(lg, "search")})
+		later = append(later, &Page{Kind: NotFoundPage, Lang: lg, Rel: lg.Prefix})
 	}
 	return append(out, later...)
 }
@@ -70,7 +92,7 @@ func (s *Site) Pages() []*Page {
 // Render renders one page. Problems go to l.
 func (s *Site) Render(p *Page, l *diag.List) Output {
 	v := &theme.Page{
-		Kind:      p.Kind,
+		Kind:      p.Kind.String(),
 		Site:      s.views[p.Lang.Code],
 		Lang:      p.Lang.Code,
 		URL:       s.URL(p.Rel),
@@ -80,7 +102,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 	v.Description = v.Site.Description
 	v.Root = strings.Repeat("../", strings.Count(p.Rel, "/"))
 	switch {
-	case p.Kind == "404":
+	case p.Kind == NotFoundPage:
 		v.Root = s.Config.BasePath // served at any depth: links from the root
 	case v.Root == "":
 		v.Root = "./"
@@ -92,36 +114,36 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 	}
 	var out Output
 	switch p.Kind {
-	case "home":
+	case HomePage:
 		out = s.home(p, v, l)
-	case "year":
+	case YearPage:
 		out = s.year(p, v, l)
-	case "section":
+	case SectionPage:
 		out = s.section(p, v, l)
-	case "print":
+	case PrintPage:
 		out = s.print(p, v, l)
-	case "metrics":
+	case MetricsPage:
 		out = s.dashboard(p, v, l)
-	case "metric":
+	case MetricPage:
 		out = s.metric(p, v, l)
-	case "members":
+	case MembersPage:
 		out = s.members(p, v, l)
-	case "search":
+	case SearchPage:
 		s.search(p, v)
-	case "404":
+	case NotFoundPage:
 		v.Title = v.Strings["not_found"]
 	}
 	v.Charts = out.Charts
 	v.Description = s.description(p, v)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
-	if err := s.Theme.RenderTo(buf, p.Kind, v); err != nil {
+	if err := s.Theme.RenderTo(buf, p.Kind.String(), v); err != nil {
 		pageBuffers.Put(buf)
 		l.Add(err)
 		return out
 	}
 	name := "index.html"
-	if p.Kind == "404" {
+	if p.Kind == NotFoundPage {
 		name = "404.html"
 	}
 	out.Files = append(out.Files, File{Name: name, Data: buf.Bytes()})
@@ -151,13 +173,13 @@ func (s *Site) translations(p *Page) []theme.Link {
 			rel = relPage(lg, strconv.Itoa(p.Year.Year))
 		}
 		switch p.Kind {
-		case "section":
+		case SectionPage:
 			rel = relPage(lg, strconv.Itoa(p.Year.Year), p.Section.Slug)
-		case "print":
+		case PrintPage:
 			rel = relPage(lg, strconv.Itoa(p.Year.Year), "print")
-		case "metrics", "members", "search":
-			rel = relPage(lg, p.Kind)
-		case "metric":
+		case MetricsPage, MembersPage, SearchPage:
+			rel = relPage(lg, p.Kind.String())
+		case MetricPage:
 			rel = relPage(lg, "metrics", p.Metric.ID)
 		}
 		out = append(out, theme.Link{URL: s.URL(rel), Lang: lg.Code, Label: s.Config.Labels[lg.Code], Current: lg.Code == p.Lang.Code,
@@ -169,21 +191,21 @@ func (s *Site) translations(p *Page) []theme.Link {
 // description is the page's one line for search engines and link
 // previews, never empty: the page's own summary, else what the page is.
 func (s *Site) description(p *Page, v *theme.Page) string {
-	if d := strings.TrimSpace(v.Description); d != "" && (d != v.Site.Description || p.Kind == "home") {
+	if d := strings.TrimSpace(v.Description); d != "" && (d != v.Site.Description || p.Kind == HomePage) {
 		return d
 	}
 	switch p.Kind {
-	case "metrics":
+	case MetricsPage:
 		return v.Strings["metrics_intro"]
-	case "404":
+	case NotFoundPage:
 		return v.Strings["not_found_text"]
-	case "search":
+	case SearchPage:
 		return theme.Fill(v.Strings["search_description"], v.Site.Title)
-	case "members":
+	case MembersPage:
 		if v.Members != nil {
 			return theme.Fill(v.Strings["members_total"], v.Members.Total) + v.Strings["list_separator"] + v.Site.Alliance
 		}
-	case "home":
+	case HomePage:
 		return v.Site.Alliance + " · " + v.Site.Title
 	}
 	if v.Year != nil && v.Title != v.Year.Title {
@@ -204,9 +226,9 @@ func (s *Site) yearLinks(p *Page) []theme.Link {
 		yv := s.reports[p.Lang.Code][i]
 		l := theme.Link{Title: yv.Title, URL: yv.URL, Current: p.Year != nil && p.Year.Year == y.Year}
 		switch p.Kind {
-		case "print":
+		case PrintPage:
 			l.URL = s.URL(relPage(p.Lang, ys, "print"))
-		case "section":
+		case SectionPage:
 			for j, sec := range y.Sections {
 				if sec.Slug == p.Section.Slug {
 					l.URL = yv.Sections[j].URL
@@ -230,14 +252,14 @@ func (s *Site) inLang(p *Page, lg lang.Language) bool {
 		return !own && src != nil && len(src.Body) > 0
 	}
 	switch p.Kind {
-	case "home":
+	case HomePage:
 		return !untranslated(s.Content.Home)
-	case "year":
+	case YearPage:
 		return !untranslated(p.Year.Index)
-	case "section":
+	case SectionPage:
 		_, own := s.inEdition(p.Section.Pages, lg)
 		return own
-	case "print":
+	case PrintPage:
 		for _, sec := range p.Year.Sections {
 			if _, own := s.inEdition(sec.Pages, lg); !own {
 				return false

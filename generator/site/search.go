@@ -39,16 +39,13 @@ type searchYear struct {
 	Pages int    `json:"n"`
 }
 
-// searchPart is a report's search script and the pages it was made of.
+// searchPart is a report's search script and the texts it was made of:
+// its pages' titles and summaries are the front matter's, which cannot
+// change without the site being loaded again.
 type searchPart struct {
-	docs  []searchDoc
+	texts []*Text
+	pages int
 	asset theme.Asset
-}
-
-// same reports whether the script was made of docs and is still the
-// theme's asset of its name in th.
-func (p searchPart) same(docs []searchDoc, th *theme.Theme) bool {
-	return p.docs != nil && th.Assets[p.asset.Name].Path == p.asset.Path && slices.Equal(p.docs, docs)
 }
 
 // searchIndex makes each language's search index from the converted
@@ -59,25 +56,37 @@ func (s *Site) searchIndex() {
 		docs := []searchDoc{{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Prose, Keys: home.Keys}}
 		var years []searchYear
 		for i := len(s.Content.Years) - 1; i >= 0; i-- {
-			part := s.yearDocs(lg, i)
-			y := strconv.Itoa(s.Content.Years[i].Year)
-			name := "search-" + lg.Code + "-" + y + ".js"
-			a, ok := s.searchParts[name], s.searchParts[name].same(part, s.Theme)
-			if !ok {
-				js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+y+"] = "), marshal(part)...)
-				a = searchPart{docs: part, asset: s.Theme.AddAsset(name, append(js, ";\n"...))}
-				if s.searchParts == nil {
-					s.searchParts = map[string]searchPart{}
-				}
-				s.searchParts[name] = a
-			}
-			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: len(part)})
+			a := s.searchPart(lg, i)
+			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: a.pages})
 		}
 		docs = append(docs, s.siteDocs(lg)...)
 		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)
 		a := s.Theme.AddAsset("search-"+lg.Code+".js", append(js, ";\n"...))
 		s.assets[a.Name] = s.URL(a.Path)
 	}
+}
+
+// searchPart returns the search script of the report at index i in lg,
+// made again only when one of its texts was converted again.
+func (s *Site) searchPart(lg lang.Language, i int) searchPart {
+	y := s.Content.Years[i]
+	texts := []*Text{s.textIn(y.Index, lg)}
+	for _, sec := range y.Sections {
+		texts = append(texts, s.textIn(sec.Pages, lg))
+	}
+	ys := strconv.Itoa(y.Year)
+	name := "search-" + lg.Code + "-" + ys + ".js"
+	if a, ok := s.searchParts[name]; ok && slices.Equal(a.texts, texts) {
+		return a
+	}
+	docs := s.yearDocs(lg, i)
+	js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+ys+"] = "), marshal(docs)...)
+	a := searchPart{texts: texts, pages: len(docs), asset: s.Theme.AddAsset(name, append(js, ";\n"...))}
+	if s.searchParts == nil {
+		s.searchParts = map[string]searchPart{}
+	}
+	s.searchParts[name] = a
+	return a
 }
 
 // yearDocs are the pages of the report at index i: its front page and its
