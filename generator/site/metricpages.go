@@ -214,11 +214,24 @@ func chartYears(years []int) []int {
 	return out
 }
 
+// citeLinks are the links metric pages give to the sections of each
+// report in lg that cite them.
+func (s *Site) citeLinks(lg lang.Language) [][]*theme.Link {
+	var out [][]*theme.Link
+	for i, y := range s.Content.Years {
+		var links []*theme.Link
+		for _, link := range s.reports[lg.Code][i].Sections {
+			links = append(links, &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang})
+		}
+		out = append(out, links)
+	}
+	return out
+}
+
 // citing maps each metric to the report sections that cite it in
 // language lg, newest report first.
 func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 	byMetric := map[*metrics.Metric][]*theme.Link{}
-	reports := s.reports[lg.Code]
 	for i := len(s.Content.Years) - 1; i >= 0; i-- {
 		y := s.Content.Years[i]
 		for j, sec := range y.Sections {
@@ -226,8 +239,7 @@ func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 			if len(cited) == 0 {
 				continue
 			}
-			link := reports[i].Sections[j]
-			cite := &theme.Link{Title: fmt.Sprintf("%d · %s", y.Year, link.Title), URL: link.URL, TextLang: link.TextLang}
+			cite := s.cites[lg.Code][i][j]
 			for _, m := range cited {
 				byMetric[m] = append(byMetric[m], cite)
 			}

@@ -34,7 +34,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 		k := s.textIn(sec.Pages, p.Lang)
 		link := v.Year.Sections[i]
 		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, TitleLang: link.TextLang, Summary: link.Summary,
-			Content: template.HTML(nest(k.HTML, "section-"+sec.Slug+"--"))}
+			Content: s.printed(k, sec)}
 		if k.Lang != "" && k.Lang != lg {
 			ps.Lang, ps.Fallback = k.Lang, true
 		}

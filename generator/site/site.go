@@ -2,6 +2,12 @@
 // the metric data, the reports and their sections in every language, and
 // the list of pages a build writes.
 //
+// New assembles it from what was loaded and parsed; Convert then converts
+// every Markdown text once (texts.go) and derives what pages gather from
+// several texts (the sections citing each metric, the search index).
+// After that, Render renders any page from the model alone, in any order
+// and at once; Reconvert brings the model up to date after an edit.
+//
 // URLs (the base path of baseURL comes first; other languages add /<lang>/):
 //
 //	/                     home
@@ -31,6 +37,10 @@ type Site struct {
 	Members []*content.Member
 	Theme   *theme.Theme
 	Version string // "nianbao 0.1.0", for the generator meta tag
+	// KeepPrintParts, set before Convert, keeps in the model what the
+	// print editions make of each section, so that a print edition
+	// rendered again after an edit (serve) nests only the edited one.
+	KeepPrintParts bool
 
 	conv    *markdown.Converter
 	assets  map[string]string // asset name → URL
@@ -40,6 +50,7 @@ type Site struct {
 	// is derived from them.
 	texts map[edition]*Text
 	cited map[string]map[*metrics.Metric][]*theme.Link // language → metric → sections citing it, newest first
+	cites map[string][][]*theme.Link                   // language → each report's sections, as cited
 	// searchParts keeps each report's search script by name, so that
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart
@@ -48,12 +59,13 @@ type Site struct {
 // New assembles the site model.
 func New(cfg *config.Config, data *metrics.Data, c *content.Content, members []*content.Member, th *theme.Theme, version string) *Site {
 	s := &Site{Config: cfg, Data: data, Content: c, Members: members, Theme: th, Version: version,
-		conv: markdown.New(), assets: map[string]string{}, views: map[string]*theme.Site{}, reports: map[string][]*theme.Year{}}
+		conv: markdown.New(), assets: map[string]string{}, views: map[string]*theme.Site{}, reports: map[string][]*theme.Year{}, cites: map[string][][]*theme.Link{}}
 	for name, a := range th.Assets {
 		s.assets[name] = s.URL(a.Path)
 	}
 	for _, lg := range cfg.Languages {
 		s.reports[lg.Code] = s.yearViews(lg)
+		s.cites[lg.Code] = s.citeLinks(lg)
 		s.views[lg.Code] = s.siteView(lg)
 	}
 	return s

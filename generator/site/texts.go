@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"html/template"
 	"strconv"
 
 	"nianbao/generator/content"
@@ -25,6 +26,10 @@ type Text struct {
 	Prose    string // the HTML's prose, for the search index and its snippets
 	Keys     string // the titles of its figures: searched, not quoted
 	Lang     string // the language the text is written in
+	// print is a section's HTML as its report's print edition shows it,
+	// when the site keeps it (Site.KeepPrintParts).
+	print template.HTML
+	kept  bool
 }
 
 // noText is what a page shows that has no text.
@@ -144,8 +149,26 @@ func (s *Site) convertText(sh showing, l *diag.List) *Text {
 	res := s.convertWith(mp, sh.src, year, sh.src.Lang, prefix, l)
 	shareBlocks(res.HTML, res.Blocks)
 	prose, keys := searchText(res.HTML)
-	return &Text{HTML: res.HTML, Headings: res.Headings, Blocks: res.Blocks, Charts: res.Charts, Cited: res.Cited,
+	t := &Text{HTML: res.HTML, Headings: res.Headings, Blocks: res.Blocks, Charts: res.Charts, Cited: res.Cited,
 		Prose: prose, Keys: keys, Lang: sh.src.Lang}
+	if s.KeepPrintParts && sh.sec != nil {
+		t.print, t.kept = printSection(t, sh.sec), true
+	}
+	return t
+}
+
+// printed is a section's text as its report's print edition shows it.
+func (s *Site) printed(t *Text, sec *content.Section) template.HTML {
+	if t.kept {
+		return t.print
+	}
+	return printSection(t, sec)
+}
+
+// printSection nests a section's HTML below its title in the print
+// edition, its ids prefixed with the section's (see nest).
+func printSection(t *Text, sec *content.Section) template.HTML {
+	return template.HTML(nest(t.HTML, "section-"+sec.Slug+"--"))
 }
 
 // textIn returns the conversion of the page of pages that the edition of
