@@ -13,7 +13,7 @@ ECHARTS := node_modules/.nianbao/echarts.min.js
 node_modules/.package-lock.json: package.json package-lock.json
 	$(NPM) ci --no-audit --no-fund --loglevel=error
 
-$(ECHARTS): node_modules/.package-lock.json tools/echarts/entry.js tools/echarts/build.mjs
+$(ECHARTS): node_modules/.package-lock.json tools/echarts/entry.js tools/echarts/build.mjs $(wildcard tools/echarts/unused/*.js)
 	$(NPM) run --silent echarts
 
 site: $(ECHARTS)

@@ -1,0 +1,3 @@
+// echarts/lib/theme/light.js: the built-in "light" theme, never named (see
+// theme-dark.js).
+export default {};
