@@ -6,6 +6,7 @@ import (
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
+	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
 )
 
@@ -22,9 +23,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	pe := &theme.PrintEdition{}
 	fw := s.textIn(p.Year.Index, p.Lang)
 	pe.ForewordOwnHeading = bytes.HasPrefix(bytes.TrimSpace(fw.HTML), []byte("<h"))
-	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(fw.HTML)); m != nil {
-		pe.ForewordHeadingID = string(m[1])
-	}
+	pe.ForewordHeadingID = firstHeadingID(bytes.TrimSpace(fw.HTML))
 	pe.Foreword = template.HTML(fw.HTML)
 	if !pe.ForewordOwnHeading {
 		pe.Foreword = template.HTML(nest(fw.HTML, "")) // below the layout's own heading
@@ -54,8 +53,32 @@ func countCharts(h []byte) int {
 	return bytes.Count(h, []byte(`<div class="chart" data-option=`))
 }
 
-// appendix is a data table per metric group, every year up to year.
+// appendixKey names a print edition's data appendix: it depends on the
+// values, the year and the language alone.
+type appendixKey struct {
+	data *metrics.Data
+	year int
+	lang string
+}
+
+// appendix is a data table per metric group, every year up to year. It is
+// made once for each set of values: serve renders a report's print
+// edition again after each edit of one of its sections.
 func (s *Site) appendix(year int, lg string, l *diag.List) template.HTML {
+	key := appendixKey{s.Data, year, lg}
+	if h, ok := s.appendices.Load(key); ok {
+		return h.(template.HTML)
+	}
+	var errs diag.List
+	h := s.renderAppendix(year, lg, &errs)
+	l.Merge(&errs)
+	if !errs.HasErrors() {
+		s.appendices.Store(key, h)
+	}
+	return h
+}
+
+func (s *Site) renderAppendix(year int, lg string, l *diag.List) template.HTML {
 	var years []int
 	for _, y := range s.Data.Years {
 		if y <= year {

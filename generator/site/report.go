@@ -35,8 +35,8 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	res := s.conversion(src, p.Lang)
 	v.Content = template.HTML(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
-	if m := firstHeadingID.FindSubmatch(bytes.TrimSpace(res.HTML)); v.OwnHeading && m != nil {
-		v.OwnHeadingID = string(m[1])
+	if v.OwnHeading {
+		v.OwnHeadingID = firstHeadingID(bytes.TrimSpace(res.HTML))
 	}
 	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
 	v.Tally = s.tally(p.Year.Year, p.Lang.Code)

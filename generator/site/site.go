@@ -19,6 +19,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"nianbao/generator/config"
@@ -54,6 +55,7 @@ type Site struct {
 	// searchParts keeps each report's search script by name, so that
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart
+	appendices  sync.Map // appendixKey → the print edition's data appendix
 }
 
 // New assembles the site model.
