@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -108,7 +109,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		v.Root = "./"
 	}
 	v.Translations = s.translations(p)
-	v.YearLinks = s.yearLinks(p)
+	v.YearLinks, v.YearLinksKey = s.yearLinks(p)
 	if len(v.Translations) > 1 {
 		v.XDefault = v.Translations[0].Permalink // the default language comes first
 	}
@@ -218,13 +219,37 @@ func (s *Site) description(p *Page, v *theme.Page) string {
 }
 
 // yearLinks lists every report for the year switcher, the same section
-// in each year where there is one.
-func (s *Site) yearLinks(p *Page) []theme.Link {
+// in each year where there is one, and returns the key that names the
+// list apart from which link is current (see theme.Page.YearLinksKey).
+func (s *Site) yearLinks(p *Page) ([]theme.Link, string) {
+	key := p.Lang.Code
+	switch p.Kind {
+	case PrintPage:
+		key += " print"
+	case SectionPage:
+		key += " section " + p.Section.Slug
+	}
+	var links []theme.Link
+	if l, ok := s.yearLinkSets.Load(key); ok {
+		links = l.([]theme.Link)
+	} else {
+		links = s.yearLinkSet(p)
+		s.yearLinkSets.Store(key, links)
+	}
+	out := slices.Clone(links)
+	for i, y := range s.Content.Years {
+		out[i].Current = p.Year != nil && p.Year.Year == y.Year
+	}
+	return out, key
+}
+
+// yearLinkSet is yearLinks for p, none of them current.
+func (s *Site) yearLinkSet(p *Page) []theme.Link {
 	var out []theme.Link
 	for i, y := range s.Content.Years {
 		ys := strconv.Itoa(y.Year)
 		yv := s.reports[p.Lang.Code][i]
-		l := theme.Link{Title: yv.Title, URL: yv.URL, Current: p.Year != nil && p.Year.Year == y.Year}
+		l := theme.Link{Title: yv.Title, URL: yv.URL}
 		switch p.Kind {
 		case PrintPage:
 			l.URL = s.URL(relPage(p.Lang, ys, "print"))

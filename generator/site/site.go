@@ -56,6 +56,9 @@ type Site struct {
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart
 	appendices  sync.Map // appendixKey → the print edition's data appendix
+	// yearLinkSets keeps the year switcher's links by the key that names
+	// them (see yearLinks): a thousand sections' pages share twenty.
+	yearLinkSets sync.Map
 }
 
 // New assembles the site model.

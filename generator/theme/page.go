@@ -44,7 +44,15 @@ type Page struct {
 	// page's section (or print edition) in that year when it has one,
 	// else to the report's front page.
 	YearLinks []Link
-	Fallback  *Fallback // a section shown untranslated in the default language
+	// YearLinksKey names YearLinks apart from which one is Current: pages
+	// with the same key have the same links (the reports' front pages,
+	// their print editions, or one section in each), and the current one,
+	// when there is one, links to the page itself. So a layout may render
+	// them once, without Current, and mark the page's own with
+	// markCurrent:
+	//	{{markCurrent (partialCached "partials/year-links.html" . .YearLinksKey) .URL}}
+	YearLinksKey string
+	Fallback     *Fallback // a section shown untranslated in the default language
 
 	Strings map[string]string // the theme strings in Lang; layouts use T
 }

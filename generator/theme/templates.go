@@ -36,7 +36,7 @@ func (t *Theme) funcs() template.FuncMap {
 }
 
 func (t *Theme) partialCached(name string, p *Page, keys ...any) (template.HTML, error) {
-	key := name + "\x00" + fmt.Sprint(keys...)
+	key := cacheKey(name, keys)
 	if v, ok := t.cache.Load(key); ok {
 		return v.(template.HTML), nil
 	}
@@ -46,6 +46,24 @@ func (t *Theme) partialCached(name string, p *Page, keys ...any) (template.HTML,
 	}
 	v, _ := t.cache.LoadOrStore(key, template.HTML(buf.String()))
 	return v.(template.HTML), nil
+}
+
+// cacheKey joins a partial's name and its keys, each apart, so that
+// ("a b", "c") and ("a", "b c") never share an entry.
+func cacheKey(name string, keys []any) string {
+	b := []byte(name)
+	for _, k := range keys {
+		b = append(b, 0)
+		switch k := k.(type) {
+		case string:
+			b = append(b, k...)
+		case int:
+			b = strconv.AppendInt(b, int64(k), 10)
+		default:
+			b = fmt.Append(b, k)
+		}
+	}
+	return string(b)
 }
 
 func markCurrent(h template.HTML, url string) template.HTML {
