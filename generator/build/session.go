@@ -257,7 +257,7 @@ func (s *Session) render(c *site.Change) Result {
 	out := folder(s.Root())
 	render(work, s.site, now, out, &l, nil)
 	if c.Values != 0 && !l.HasErrors() {
-		writeFiles(s.site, s.pages, out, &l)
+		writeFiles(s.site, s.site.Files(s.pages, &l), out, &l)
 	}
 	s.later = func(l *diag.List) []*site.Page {
 		writeAssets(s.site, before, out, l)
