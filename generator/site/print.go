@@ -6,7 +6,6 @@ import (
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
-	"nianbao/generator/metrics"
 	"nianbao/generator/theme"
 )
 
@@ -40,7 +39,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 		pe.Sections = append(pe.Sections, ps)
 		out.Charts += countCharts(k.HTML)
 	}
-	v.Scorecard = s.scorecard(p.Year.Year, lg)
+	v.Scorecard, v.ScorecardKey = s.scorecard(p.Year.Year, lg), s.scorecardKey(p.Year.Year, lg)
 	v.Tally = s.tally(p.Year.Year, lg)
 	pe.Appendix = s.appendix(p.Year.Year, lg, l)
 	v.Print = pe
@@ -53,27 +52,19 @@ func countCharts(h []byte) int {
 	return bytes.Count(h, []byte(`<div class="chart" data-option=`))
 }
 
-// appendixKey names a print edition's data appendix: it depends on the
-// values, the year and the language alone.
-type appendixKey struct {
-	data *metrics.Data
-	year int
-	lang string
-}
-
 // appendix is a data table per metric group, every year up to year. It is
-// made once for each set of values: serve renders a report's print
-// edition again after each edit of one of its sections.
+// made once for each set of values (see memo): serve renders a report's
+// print edition again after each edit of one of its sections.
 func (s *Site) appendix(year int, lg string, l *diag.List) template.HTML {
-	key := appendixKey{s.Data, year, lg}
-	if h, ok := s.appendices.Load(key); ok {
-		return h.(template.HTML)
+	key := appendixKey{year, lg}
+	if h, ok := s.memo.appendix(s.Data, key); ok {
+		return h
 	}
 	var errs diag.List
 	h := s.renderAppendix(year, lg, &errs)
 	l.Merge(&errs)
 	if !errs.HasErrors() {
-		s.appendices.Store(key, h)
+		s.memo.keepAppendix(s.Data, key, h)
 	}
 	return h
 }

@@ -38,7 +38,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 	if v.OwnHeading {
 		v.OwnHeadingID = firstHeadingID(bytes.TrimSpace(res.HTML))
 	}
-	v.Scorecard = s.scorecard(p.Year.Year, p.Lang.Code)
+	v.Scorecard, v.ScorecardKey = s.scorecard(p.Year.Year, p.Lang.Code), s.scorecardKey(p.Year.Year, p.Lang.Code)
 	v.Tally = s.tally(p.Year.Year, p.Lang.Code)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))

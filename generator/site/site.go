@@ -55,7 +55,7 @@ type Site struct {
 	// searchParts keeps each report's search script by name, so that
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart
-	appendices  sync.Map // appendixKey → the print edition's data appendix
+	memo        memo // what is made once for a set of values
 	// yearLinkSets keeps the year switcher's links by the key that names
 	// them (see yearLinks): a thousand sections' pages share twenty.
 	yearLinkSets sync.Map

@@ -27,7 +27,11 @@ type Page struct {
 
 	Headline  template.HTML // home: the latest report's headline figures
 	Scorecard []ScoreGroup  // year and print: metrics scored this year
-	Tally     string        // year, print and home: the report's scorecard in one sentence
+	// ScorecardKey names Scorecard: the report's year and language and the
+	// set of values, so that the year page and the print edition render it
+	// once with partialCached, and again only when the values change.
+	ScorecardKey string
+	Tally        string // year, print and home: the report's scorecard in one sentence
 
 	Dashboard *Dashboard    // metrics
 	Metric    *MetricPage   // metric
