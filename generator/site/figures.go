@@ -13,9 +13,14 @@ import (
 // section, at <section>/figures/<name>/: the figure alone, its title,
 // source and table and a link back, for an <iframe> on another site.
 // They are files of the section's output, so whatever re-renders the
-// section re-renders them.
-func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) []File {
-	var out []File
+// section re-renders them. They are rendered one after the other into one
+// of the page buffers, which release hands back.
+func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) (out []File, release func()) {
+	if len(res.Blocks) == 0 {
+		return nil, nil
+	}
+	buf := pageBuffers.Get().(*bytes.Buffer)
+	buf.Reset()
 	for _, b := range res.Blocks {
 		rel := p.Rel + "figures/" + b.Name + "/"
 		fv := &theme.Page{
@@ -37,12 +42,15 @@ func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) []Fi
 		if res.Lang != p.Lang.Code {
 			fv.Figure.Lang = res.Lang
 		}
-		var buf bytes.Buffer
-		if err := s.Theme.RenderTo(&buf, "figure", fv); err != nil {
+		start := buf.Len()
+		if err := s.Theme.RenderTo(buf, "figure", fv); err != nil {
+			buf.Truncate(start)
 			l.Add(err)
 			continue
 		}
-		out = append(out, File{Name: "figures/" + b.Name + "/index.html", Data: buf.Bytes()})
+		// A later page may grow the buffer into new memory: this one's
+		// bytes stay where they are.
+		out = append(out, File{Name: "figures/" + b.Name + "/index.html", Data: buf.Bytes()[start:buf.Len():buf.Len()]})
 	}
-	return out
+	return out, func() { pageBuffers.Put(buf) }
 }

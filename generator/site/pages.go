@@ -148,7 +148,13 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 		name = "404.html"
 	}
 	out.Files = append(out.Files, File{Name: name, Data: buf.Bytes()})
-	out.release = func() { pageBuffers.Put(buf) }
+	figures := out.release
+	out.release = func() {
+		pageBuffers.Put(buf)
+		if figures != nil {
+			figures()
+		}
+	}
 	return out
 }
 

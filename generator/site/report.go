@@ -70,7 +70,8 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}
-	return Output{Charts: res.Charts, Files: s.figurePages(p, v, res, l)}
+	figures, release := s.figurePages(p, v, res, l)
+	return Output{Charts: res.Charts, Files: figures, release: release}
 }
 
 // tally is the year's scorecard in one sentence, in language lg:
