@@ -34,19 +34,28 @@ func (m *memo) of(data *metrics.Data) {
 	}
 }
 
+// appendix returns the appendix kept for k, if any.
 func (m *memo) appendix(data *metrics.Data, k appendixKey) (template.HTML, bool) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.of(data)
 	h, ok := m.appendices[k]
-	return h, ok
+	return h, ok && h != ""
 }
 
+// keepAppendix keeps an appendix made for k, but only the second time it
+// is made: a build makes each once, and need not hold them all to its
+// end (the large corpus's 40 would be 7 MB); serve renders a print
+// edition again and again.
 func (m *memo) keepAppendix(data *metrics.Data, k appendixKey, h template.HTML) {
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	m.of(data)
-	m.appendices[k] = h
+	if _, again := m.appendices[k]; again {
+		m.appendices[k] = h
+	} else {
+		m.appendices[k] = "" // made once
+	}
 }
 
 // valuesVersion returns the version of data in the memo.
