@@ -11,7 +11,7 @@ import (
 // convertedSite loads the 1,000-section site (20 years × 50 sections,
 // 120 metrics) and converts its texts, as a build does before rendering,
 // so that single pages can be rendered.
-func convertedSite(b *testing.B) (*site.Site, []*site.Page) {
+func convertedSite(b *testing.B, serve bool) (*site.Site, []*site.Page) {
 	b.Helper()
 	dir := b.TempDir()
 	writeCorpus(b, dir, 20, 50, 120)
@@ -20,6 +20,7 @@ func convertedSite(b *testing.B) (*site.Site, []*site.Page) {
 	if l.HasErrors() {
 		b.Fatal(l.Err())
 	}
+	s.KeepPrintParts = serve
 	s.Convert(pool{ctx: context.Background()}.each, &l)
 	if l.HasErrors() {
 		b.Fatal(l.Err())
@@ -27,9 +28,10 @@ func convertedSite(b *testing.B) (*site.Site, []*site.Page) {
 	return s, s.Pages()
 }
 
-// benchmarkPage renders the first page that pick chooses, again and again.
-func benchmarkPage(b *testing.B, pick func(*site.Page) bool) {
-	s, pages := convertedSite(b)
+// benchmarkPage renders the first page that pick chooses, again and again,
+// from a model made as a build makes it or, with serve, as serve does.
+func benchmarkPage(b *testing.B, serve bool, pick func(*site.Page) bool) {
+	s, pages := convertedSite(b, serve)
 	var page *site.Page
 	for _, p := range pages {
 		if pick(p) {
@@ -58,14 +60,22 @@ func benchmarkPage(b *testing.B, pick func(*site.Page) bool) {
 	b.ReportMetric(float64(bytes), "bytes")
 }
 
-// BenchmarkPrintEdition renders the newest report's print edition: the
-// page serve renders again after every section edit (make bench).
+// BenchmarkPrintEdition renders the newest report's print edition again
+// and again: "build" as a build's model has it (every section nested
+// anew), "serve" as serve renders it again after each section edit, from
+// a model that keeps each section's print HTML (make bench). Both reuse
+// the scorecard and the data appendix after the first time, as serve
+// does.
 func BenchmarkPrintEdition(b *testing.B) {
-	benchmarkPage(b, func(p *site.Page) bool { return p.Kind == site.PrintPage && p.Year.Year == 2025 })
+	for _, serve := range []bool{false, true} {
+		b.Run(map[bool]string{false: "build", true: "serve"}[serve], func(b *testing.B) {
+			benchmarkPage(b, serve, func(p *site.Page) bool { return p.Kind == site.PrintPage && p.Year.Year == 2025 })
+		})
+	}
 }
 
 // BenchmarkSectionPage renders one section with its two figure pages,
 // from its converted text.
 func BenchmarkSectionPage(b *testing.B) {
-	benchmarkPage(b, func(p *site.Page) bool { return p.Kind == site.SectionPage && p.Year.Year == 2025 })
+	benchmarkPage(b, false, func(p *site.Page) bool { return p.Kind == site.SectionPage && p.Year.Year == 2025 })
 }
