@@ -28,8 +28,8 @@ type Text struct {
 	Lang     string // the language the text is written in
 	// print is a section's HTML as its report's print edition shows it,
 	// when the site keeps it (Site.KeepPrintParts).
-	print template.HTML
-	kept  bool
+	printHTML template.HTML
+	printKept bool
 }
 
 // noText is what a page shows that has no text.
@@ -56,7 +56,7 @@ type showing struct {
 
 // Convert converts every Markdown text the site shows, once, and derives
 // from them what pages gather from several texts: the sections citing
-// each metric, the search index, the print editions. Call it when the
+// each metric and the search index. Call it when the
 // model is complete, before rendering; problems go to l.
 func (s *Site) Convert(each Each, l *diag.List) {
 	s.Reconvert(func(*content.Page) bool { return true }, each, l)
@@ -93,9 +93,11 @@ func (s *Site) Reconvert(again func(*content.Page) bool, each Each, l *diag.List
 	}
 	var own []showing
 	for _, sh := range later {
-		if t := firstText[sh.src]; sh.sec == nil || len(t.Blocks) == 0 {
+		switch t := firstText[sh.src]; {
+		case t == nil: // the build was interrupted
+		case sh.sec == nil || len(t.Blocks) == 0:
 			s.texts[edition{sh.src, sh.lg.Code}] = t
-		} else {
+		default:
 			own = append(own, sh)
 		}
 	}
@@ -107,6 +109,9 @@ func (s *Site) convertAll(shs []showing, each Each, l *diag.List) {
 	texts := make([]*Text, len(shs))
 	each(len(shs), func(i int) { texts[i] = s.convertText(shs[i], l) })
 	for i, sh := range shs {
+		if texts[i] == nil {
+			continue // the build was interrupted
+		}
 		s.texts[edition{sh.src, sh.lg.Code}] = texts[i]
 	}
 }
@@ -152,15 +157,15 @@ func (s *Site) convertText(sh showing, l *diag.List) *Text {
 	t := &Text{HTML: res.HTML, Headings: res.Headings, Blocks: res.Blocks, Charts: res.Charts, Cited: res.Cited,
 		Prose: prose, Keys: keys, Lang: sh.src.Lang}
 	if s.KeepPrintParts && sh.sec != nil {
-		t.print, t.kept = printSection(t, sh.sec), true
+		t.printHTML, t.printKept = printSection(t, sh.sec), true
 	}
 	return t
 }
 
 // printed is a section's text as its report's print edition shows it.
 func (s *Site) printed(t *Text, sec *content.Section) template.HTML {
-	if t.kept {
-		return t.print
+	if t.printKept {
+		return t.printHTML
 	}
 	return printSection(t, sec)
 }
