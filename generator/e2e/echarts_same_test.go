@@ -25,7 +25,8 @@ var chartOption = regexp.MustCompile(`<script type="application/json" id="([^"]+
 // drawEach draws every option (a list of JSON texts) as nianbao.js does,
 // without animation, in a box of the same size, and returns for each one
 // what a reader sees: the chart's SVG, the tooltip shown on the first
-// value, and the SVG once the legend's first entry is switched off.
+// value, the SVG once the legend's first entry is switched off, and the
+// SVG in a box as wide as a phone.
 // Shapes that paint nothing are left out of the SVG (see svg below).
 const drawEach = `(options) => JSON.stringify(options.map((text) => {
   const el = document.createElement('div');
@@ -59,20 +60,24 @@ const drawEach = `(options) => JSON.stringify(options.map((text) => {
     c.dispatchAction({ type: 'legendToggleSelect', name: name });
     out.toggled = svg();
   }
+  el.style.width = '360px'; // a phone, as nianbao.js's ResizeObserver tells the chart
+  c.resize();
+  out.resized = svg();
   c.dispose();
   el.remove();
   return out;
 }))`
 
 type drawing struct {
-	SVG, Tooltip, Toggled string
+	SVG, Tooltip, Toggled, Resized string
 }
 
 // TestBuiltInEChartsDrawsLikeTheWholeLibrary draws every chart option that
 // nianbao writes for the example site, for a page with a chart of every
 // type and for the golden test site, once with the whole pinned ECharts
 // and once with the copy nianbao carries, and requires the same SVG, the
-// same tooltip and the same chart after a legend click from both. So a
+// same tooltip, the same chart after a legend click and the same chart at
+// a phone's width from both. So a
 // component or module that the copy leaves out (tools/echarts) is one that
 // no chart of nianbao's needs.
 func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
@@ -84,9 +89,12 @@ func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
 	options := nianbaoOptions(t)
 	dir := t.TempDir()
 	files := map[string][]byte{"full.js": full, "ours.js": builtInECharts(t)}
+	// ECharts picks its texts by the page's language when it loads.
 	for _, lib := range []string{"full", "ours"} {
-		files[lib+".html"] = []byte(`<!doctype html><html lang="zh-CN"><meta charset="utf-8"><title>` + lib +
-			`</title><link rel="icon" href="data:,"><script src="` + lib + `.js"></script><body style="font-family:'Noto Sans CJK SC',sans-serif"></body></html>`)
+		for _, lang := range []string{"zh-CN", "en"} {
+			files[lib+"-"+lang+".html"] = []byte(`<!doctype html><html lang="` + lang + `"><meta charset="utf-8"><title>` + lib +
+				`</title><link rel="icon" href="data:,"><script src="` + lib + `.js"></script><body style="font-family:'Noto Sans CJK SC',sans-serif"></body></html>`)
+		}
 	}
 	for name, data := range files {
 		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
@@ -95,15 +103,14 @@ func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
 	}
 	srv := httptest.NewServer(http.FileServer(http.Dir(dir)))
 	defer srv.Close()
-	texts := make([]string, len(options))
-	for i, o := range options {
-		texts[i] = o.json
-	}
-	arg, _ := json.Marshal(texts)
-	drawn := map[string][]drawing{}
 	tb := newTab(t)
-	for _, lib := range []string{"full", "ours"} {
-		u := srv.URL + "/" + lib + ".html"
+	draw := func(lib string, list []option) []drawing {
+		texts := make([]string, len(list))
+		for i, o := range list {
+			texts[i] = o.json
+		}
+		arg, _ := json.Marshal(texts)
+		u := srv.URL + "/" + lib + "-" + list[0].lang + ".html"
 		tb.openURL(t, u)
 		raw, err := chromedp.Run(tb.ctx, chromedp.Evaluate[string]("("+drawEach+")("+string(arg)+")"))
 		if err != nil {
@@ -114,10 +121,15 @@ func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
 		if err := json.Unmarshal([]byte(raw), &d); err != nil {
 			t.Fatal(err)
 		}
-		drawn[lib] = d
+		return d
 	}
-	for i, o := range options {
-		want, got := drawn["full"][i], drawn["ours"][i]
+	var whole, copied []drawing
+	for _, list := range byLang(options) {
+		whole = append(whole, draw("full", list)...)
+		copied = append(copied, draw("ours", list)...)
+	}
+	for i, o := range slices.Concat(byLang(options)...) {
+		want, got := whole[i], copied[i]
 		if !strings.Contains(want.SVG, "<path") {
 			t.Errorf("%s: the whole library drew no paths", o.where)
 		}
@@ -125,6 +137,7 @@ func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
 			{"SVG", want.SVG, got.SVG},
 			{"tooltip", want.Tooltip, got.Tooltip},
 			{"SVG after a legend click", want.Toggled, got.Toggled},
+			{"SVG at a phone's width", want.Resized, got.Resized},
 		} {
 			if part.got != part.want {
 				t.Errorf("%s: the built-in ECharts draws another %s than the whole library: %s", o.where, part.name, firstDifference(part.want, part.got))
@@ -134,7 +147,20 @@ func TestBuiltInEChartsDrawsLikeTheWholeLibrary(t *testing.T) {
 	t.Logf("%d chart options drawn alike", len(options))
 }
 
-type option struct{ where, json string }
+type option struct{ where, lang, json string }
+
+// byLang splits options by the language of their pages, Chinese first.
+func byLang(options []option) [][]option {
+	var zh, en []option
+	for _, o := range options {
+		if o.lang == "en" {
+			en = append(en, o)
+		} else {
+			zh = append(zh, o)
+		}
+	}
+	return [][]option{zh, en}
+}
 
 // nianbaoOptions returns every distinct chart option of the example site,
 // of the chart-heavy page and of the golden test site's output, each with
@@ -148,7 +174,11 @@ func nianbaoOptions(t *testing.T) []option {
 			text := string(m[2])
 			if !seen[text] {
 				seen[text] = true
-				list = append(list, option{where + "#" + string(m[1]), text})
+				lang := "zh-CN"
+				if strings.HasPrefix(filepath.ToSlash(where), "en/") {
+					lang = "en"
+				}
+				list = append(list, option{where + "#" + string(m[1]), lang, text})
 			}
 		}
 	}
