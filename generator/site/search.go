@@ -44,7 +44,7 @@ type searchYear struct {
 // change without the site being loaded again.
 type searchPart struct {
 	texts []*Text
-	pages int
+	docs  [][]byte // each page's JSON, in the order of texts
 	asset theme.Asset
 }
 
@@ -57,7 +57,7 @@ func (s *Site) searchIndex() {
 		var years []searchYear
 		for i := len(s.Content.Years) - 1; i >= 0; i-- {
 			a := s.searchPart(lg, i)
-			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: a.pages})
+			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: len(a.docs)})
 		}
 		docs = append(docs, s.siteDocs(lg)...)
 		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)
@@ -76,12 +76,28 @@ func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 	}
 	ys := strconv.Itoa(y.Year)
 	name := "search-" + lg.Code + "-" + ys + ".js"
-	if a, ok := s.searchParts[name]; ok && slices.Equal(a.texts, texts) {
-		return a
+	old, ok := s.searchParts[name]
+	if ok && slices.Equal(old.texts, texts) {
+		return old
 	}
-	docs := s.yearDocs(lg, i)
-	js := append([]byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+ys+"] = "), marshal(docs)...)
-	a := searchPart{texts: texts, pages: len(docs), asset: s.Theme.AddAsset(name, append(js, ";\n"...))}
+	// The pages whose texts were not converted again keep their JSON: a
+	// JSON array is its elements' JSON between commas.
+	a := searchPart{texts: texts}
+	js := []byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})[" + ys + "] = [")
+	for j, d := range s.yearDocs(lg, i) {
+		var doc []byte
+		if j < len(old.texts) && old.texts[j] == texts[j] {
+			doc = old.docs[j]
+		} else {
+			doc = marshal(d)
+		}
+		if j > 0 {
+			js = append(js, ',')
+		}
+		js = append(js, doc...)
+		a.docs = append(a.docs, doc)
+	}
+	a.asset = s.Theme.AddAsset(name, append(js, "];\n"...))
 	if s.searchParts == nil {
 		s.searchParts = map[string]searchPart{}
 	}
