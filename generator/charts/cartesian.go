@@ -12,7 +12,7 @@ import (
 // axis per unit (two at most, checked when parsing), and the metrics'
 // targets as dashed series of their own ("目标 …"), except on stacked
 // bars, where a target would stand for the stack's total.
-func (b *Block) cartesian(env Env, opt *chartOption) {
+func (b *Block) cartesian(env Env, vs values, opt *chartOption) {
 	years := make([]string, len(b.Years))
 	for i, y := range b.Years {
 		years[i] = strconv.Itoa(y)
@@ -49,12 +49,12 @@ func (b *Block) cartesian(env Env, opt *chartOption) {
 		x, y := onAxis(m)
 		if b.Type == "line" {
 			series = append(series, &lineSeries{
-				Type: "line", Name: m.Name.In(env.Lang), Data: b.lineData(env, m), YAxisIndex: y,
+				Type: "line", Name: m.Name.In(env.Lang), Data: lineData(vs, m, i), YAxisIndex: y,
 				Symbol: lineSymbols[i%len(lineSymbols)], SymbolSize: 8, LineStyle: dash(i),
 			})
 			continue
 		}
-		bars[i] = &barSeries{Type: "bar", Name: m.Name.In(env.Lang), Data: b.barData(env, m), XAxisIndex: x, YAxisIndex: y}
+		bars[i] = &barSeries{Type: "bar", Name: m.Name.In(env.Lang), Data: barData(vs, m, i), XAxisIndex: x, YAxisIndex: y}
 		if b.Type == "stacked-bar" {
 			bars[i].Stack = "total" // one stack per value axis
 			if a := axisOf(axes, m); a > 0 {
@@ -106,18 +106,19 @@ func (b *Block) grid(axes []*unitAxis, values []valueAxis, horizontal bool) opts
 	return g
 }
 
-func (b *Block) lineData(env Env, m *metrics.Metric) []opts.LineData {
-	data := make([]opts.LineData, len(b.Years))
-	for i, y := range b.Years {
-		data[i] = opts.LineData{Value: b.point(env, m, y)}
+// lineData and barData are metric i's values, year by year.
+func lineData(vs values, m *metrics.Metric, i int) []opts.LineData {
+	data := make([]opts.LineData, vs.years)
+	for j := range data {
+		data[j] = opts.LineData{Value: vs.point(m, i, j)}
 	}
 	return data
 }
 
-func (b *Block) barData(env Env, m *metrics.Metric) []opts.BarData {
-	data := make([]opts.BarData, len(b.Years))
-	for i, y := range b.Years {
-		data[i] = opts.BarData{Value: b.point(env, m, y)}
+func barData(vs values, m *metrics.Metric, i int) []opts.BarData {
+	data := make([]opts.BarData, vs.years)
+	for j := range data {
+		data[j] = opts.BarData{Value: vs.point(m, i, j)}
 	}
 	return data
 }

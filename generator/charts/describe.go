@@ -19,7 +19,9 @@ import (
 // and share of the whole. The sentence patterns are theme strings
 // (chart_desc_title, chart_desc_point, chart_desc_series, …), so a site
 // can word them for another language.
-func (b *Block) Describe(env Env) string {
+func (b *Block) Describe(env Env) string { return b.describe(env, b.lookUp(env)) }
+
+func (b *Block) describe(env Env, vs values) string {
 	var buf []byte
 	buf = appendFill(buf, env.T("chart_desc_title"), "title", b.title(env), "years", yearSpan(b.Years))
 	var values []byte // one series' values, reused
@@ -42,7 +44,7 @@ func (b *Block) Describe(env Env) string {
 				if j > 0 {
 					values = append(values, env.T("chart_desc_point_sep")...)
 				}
-				values = b.appendPoint(values, env, m, y)
+				values = appendPoint(values, env, m, y, vs.at(i, j))
 			}
 		}
 		buf = appendFill(buf, env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", string(values))
@@ -50,11 +52,11 @@ func (b *Block) Describe(env Env) string {
 	return string(append(buf, env.T("chart_desc_end")...))
 }
 
-// appendPoint says one metric's value in year y, or that it has none.
-func (b *Block) appendPoint(dst []byte, env Env, m *metrics.Metric, y int) []byte {
+// appendPoint says m's value v in year y, or that it has none.
+func appendPoint(dst []byte, env Env, m *metrics.Metric, y int, v value) []byte {
 	value := env.T("chart_desc_no_data")
-	if v, ok := env.Data.Value(m, y); ok {
-		value = m.Format(v.V, env.Lang)
+	if v.ok {
+		value = m.Format(v.v, env.Lang)
 	}
 	return appendFill(dst, env.T("chart_desc_point"), "year", strconv.Itoa(y), "value", value)
 }

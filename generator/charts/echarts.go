@@ -18,7 +18,7 @@ const fontFamily = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hi
 // optionJSON builds the ECharts option of a chart block and returns it as
 // JSON that is safe inside a <script type="application/json"> element:
 // encoding/json escapes <, > and & (and U+2028, U+2029) in every string.
-func (b *Block) optionJSON(env Env) ([]byte, error) {
+func (b *Block) optionJSON(env Env, vs values) ([]byte, error) {
 	opt := chartOption{
 		Aria:  &aria,
 		Color: palette,
@@ -32,9 +32,9 @@ func (b *Block) optionJSON(env Env) ([]byte, error) {
 	case "gauge":
 		b.gauge(env, &opt)
 	case "radar":
-		b.radar(env, &opt)
+		b.radar(env, vs, &opt)
 	default:
-		b.cartesian(env, &opt)
+		b.cartesian(env, vs, &opt)
 	}
 	out, err := json.Marshal(&opt)
 	if err != nil {
@@ -64,10 +64,11 @@ func round(m *metrics.Metric, v float64) float64 {
 	return f
 }
 
-// point is a series value, or "-" (a gap) when the year has none.
-func (b *Block) point(env Env, m *metrics.Metric, y int) any {
-	if v, ok := env.Data.Value(m, y); ok {
-		return round(m, v.V)
+// point is metric i's value in year j as a series shows it, or "-" (a
+// gap) when the year has none.
+func (vs values) point(m *metrics.Metric, i, j int) any {
+	if v := vs.at(i, j); v.ok {
+		return round(m, v.v)
 	}
 	return "-"
 }
@@ -172,13 +173,13 @@ func niceCeil(v float64) int {
 	return int(10 * p)
 }
 
-func (b *Block) radar(env Env, opt *chartOption) {
+func (b *Block) radar(env Env, vs values, opt *chartOption) {
 	ind := make([]indicator, len(b.Metrics))
 	for i, m := range b.Metrics {
 		top := 0.0
-		for _, y := range b.Years {
-			if v, ok := env.Data.Value(m, y); ok && v.V > top {
-				top = v.V
+		for j := range b.Years {
+			if v := vs.at(i, j); v.ok && v.v > top {
+				top = v.v
 			}
 		}
 		max := float32(niceCeil(top * 1.05))
@@ -198,8 +199,8 @@ func (b *Block) radar(env Env, opt *chartOption) {
 	series := make([]any, len(b.Years))
 	for i, y := range b.Years {
 		vals := make([]any, len(b.Metrics))
-		for j, m := range b.Metrics {
-			vals[j] = b.point(env, m, y)
+		for k, m := range b.Metrics {
+			vals[k] = vs.point(m, k, i)
 		}
 		names[i] = strconv.Itoa(y)
 		series[i] = &radarSeries{

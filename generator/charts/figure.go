@@ -26,10 +26,11 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	if len(b.Metrics) == 0 || len(b.Years) == 0 {
 		return fig, errors.New("nothing to show: no metrics or no years")
 	}
+	vs := b.lookUp(env)
 	if b.Kind == "kpi" {
 		w := &writer{t: env.T, buf: make([]byte, 0, 1024+768*len(b.Metrics))}
-		src, notes := b.sourceLine(env)
-		w.kpis(id, b.kpis(env), src, notes)
+		w.kpis(id, b.kpis(env))
+		w.source(b, env, vs)
 		fig.HTML = w.buf
 		return fig, nil
 	}
@@ -37,17 +38,17 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	var desc string
 	if b.Kind == "chart" {
 		var err error
-		if option, err = b.optionJSON(env); err != nil {
+		if option, err = b.optionJSON(env, vs); err != nil {
 			return fig, err
 		}
-		desc = b.Describe(env)
+		desc = b.describe(env, vs)
 	}
-	fig.CSV = b.csv(env)
+	fig.CSV = b.csv(env, vs)
 	// Room for the markup around the option and the CSV, and for a table
 	// cell a value.
 	size := 3072 + len(option) + len(desc) + 2*len(fig.CSV) + 40*len(b.Metrics)*len(b.Years)
 	w := &writer{t: env.T, buf: make([]byte, 0, size)}
-	w.figure(id, b, env, b.title(env), desc, option, fig.CSV, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
+	w.figure(id, b, env, vs, b.title(env), desc, option, fig.CSV, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
 	fig.HTML = w.buf
 	return fig, nil
 }

@@ -69,20 +69,61 @@ func (w *writer) status(st metrics.Status) {
 	w.raw("</span>")
 }
 
-// source writes the line that ends every figure: its sources, and the
-// notes of its values.
-func (w *writer) source(src, notes string) {
+// source writes the line that ends every figure: its metrics' sources,
+// then the notes of the values in the years shown. It is never empty: a
+// figure whose metrics name no source says so.
+func (w *writer) source(b *Block, env Env, vs values) {
+	sep := w.t("source_separator")
 	w.raw("\n<p class=\"figure-source\">")
-	w.esc(src)
-	if notes != "" {
-		w.raw(`<span class="figure-source-notes"> `)
-		w.esc(notes)
+	w.esc(w.t("source"))
+	var names []string
+	for _, m := range b.Metrics {
+		s := strings.TrimSpace(m.Source.In(env.Lang))
+		if s == "" || contains(names, s) {
+			continue
+		}
+		if len(names) > 0 {
+			w.esc(sep)
+		}
+		w.esc(s)
+		names = append(names, s)
+	}
+	if len(names) == 0 {
+		w.esc(w.t("source_unknown"))
+	}
+	notes := false
+	for i, m := range b.Metrics {
+		for j, y := range b.Years {
+			n := strings.TrimSpace(vs.at(i, j).note)
+			if n == "" {
+				continue
+			}
+			if notes {
+				w.esc(sep)
+			} else {
+				w.raw(`<span class="figure-source-notes"> `)
+				w.esc(w.t("notes"))
+				notes = true
+			}
+			w.note(y, m.Name.In(env.Lang), n)
+		}
+	}
+	if notes {
 		w.raw("</span>")
 	}
 	w.raw("</p>")
 }
 
-func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
+// note writes a value's note: "2024 成员单位：含新增企业".
+func (w *writer) note(year int, name, note string) {
+	w.buf = strconv.AppendInt(w.buf, int64(year), 10)
+	w.raw(" ")
+	w.esc(name)
+	w.esc(w.t("note_colon"))
+	w.esc(note)
+}
+
+func (w *writer) kpis(id string, cards []kpiCard) {
 	w.raw(`<div class="kpis" id="`)
 	w.esc(id)
 	w.raw(`">`)
@@ -135,7 +176,6 @@ func (w *writer) kpis(id string, cards []kpiCard, src, notes string) {
 		w.raw("\n</div>")
 	}
 	w.raw("\n</div>")
-	w.source(src, notes)
 }
 
 // change writes a card's change from the previous year: an arrow, the
@@ -166,7 +206,7 @@ func (w *writer) change(c kpiCard) {
 
 // figure writes a chart or table block: caption, the chart's element and
 // JSON option, the data table, and the CSV download.
-func (w *writer) figure(id string, b *Block, env Env, title, desc string, option, csv []byte, tr travel) {
+func (w *writer) figure(id string, b *Block, env Env, vs values, title, desc string, option, csv []byte, tr travel) {
 	w.raw(`<figure class="figure figure-`, b.Kind)
 	if b.Type != "" {
 		w.raw(" chart-", b.Type)
@@ -199,7 +239,7 @@ func (w *writer) figure(id string, b *Block, env Env, title, desc string, option
 	w.raw(`" id="`)
 	w.esc(id)
 	w.raw("-data\">")
-	w.dataTable(b, env, title, chart)
+	w.dataTable(b, env, vs, title, chart)
 	w.raw("\n</div>")
 	if b.Type == "gauge" {
 		if target := b.gaugeTargetLine(env); target != "" {
@@ -208,7 +248,7 @@ func (w *writer) figure(id string, b *Block, env Env, title, desc string, option
 			w.raw("</p>")
 		}
 	}
-	w.source(b.sourceLine(env))
+	w.source(b, env, vs)
 	w.raw("\n<p class=\"figure-links\">")
 	if chart {
 		w.raw(`<button type="button" class="show-data" aria-controls="`)

@@ -118,38 +118,6 @@ func (b *Block) gaugeTargetLine(env Env) string {
 	return s
 }
 
-// sourceLine is the line under a figure: its metrics' sources, then the
-// notes of the values in the years shown. It never is empty: a figure
-// whose metrics name no source says so.
-func (b *Block) sourceLine(env Env) (sources, notes string) {
-	sep := env.T("source_separator")
-	var names []string
-	for _, m := range b.Metrics {
-		s := strings.TrimSpace(m.Source.In(env.Lang))
-		if s != "" && !contains(names, s) {
-			names = append(names, s)
-		}
-	}
-	if len(names) == 0 {
-		names = []string{env.T("source_unknown")}
-	}
-	sources = env.T("source") + strings.Join(names, sep)
-	var ns []string
-	for _, m := range b.Metrics {
-		for _, y := range b.Years {
-			if v, ok := env.Data.Value(m, y); ok {
-				if n := strings.TrimSpace(v.Note.In(env.Lang)); n != "" {
-					ns = append(ns, strconv.Itoa(y)+" "+m.Name.In(env.Lang)+env.T("note_colon")+n)
-				}
-			}
-		}
-	}
-	if len(ns) > 0 {
-		notes = env.T("notes") + strings.Join(ns, sep)
-	}
-	return sources, notes
-}
-
 func contains(list []string, s string) bool {
 	for _, x := range list {
 		if x == s {

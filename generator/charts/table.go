@@ -18,7 +18,7 @@ import (
 
 // dataTable writes the block's HTML table, and under it the notes of its
 // values.
-func (w *writer) dataTable(b *Block, env Env, caption string, chart bool) {
+func (w *writer) dataTable(b *Block, env Env, vs values, caption string, chart bool) {
 	w.raw("\n<table>")
 	if chart {
 		w.raw("<caption>")
@@ -36,9 +36,9 @@ func (w *writer) dataTable(b *Block, env Env, caption string, chart bool) {
 		w.raw("</th>")
 	}
 	w.raw("</tr></thead>\n<tbody>")
-	var notes []string
-	for _, m := range b.Metrics {
-		notes = w.valueRow(b, env, m, notes)
+	notes := false
+	for i, m := range b.Metrics {
+		notes = w.valueRow(env, m, vs.cells[i*vs.years:(i+1)*vs.years]) || notes
 	}
 	for _, m := range b.Metrics {
 		if b.hasTarget(m) {
@@ -46,40 +46,42 @@ func (w *writer) dataTable(b *Block, env Env, caption string, chart bool) {
 		}
 	}
 	w.raw("\n</tbody>\n</table>")
-	if len(notes) > 0 {
+	if notes {
 		w.raw("\n<ul class=\"figure-notes\">")
-		for _, n := range notes {
-			w.raw("<li>* ")
-			w.esc(n)
-			w.raw("</li>")
+		for i, m := range b.Metrics {
+			for j, y := range b.Years {
+				if n := vs.at(i, j).note; n != "" {
+					w.raw("<li>* ")
+					w.note(y, m.Name.In(env.Lang), n)
+					w.raw("</li>")
+				}
+			}
 		}
 		w.raw("</ul>")
 	}
 }
 
-// valueRow writes m's row of values, marking the values that have a note
-// and adding the notes to notes.
-func (w *writer) valueRow(b *Block, env Env, m *metrics.Metric, notes []string) []string {
-	name := m.Name.In(env.Lang)
+// valueRow writes m's row of values, a value a year, marking the values
+// that have a note; it reports whether any has one.
+func (w *writer) valueRow(env Env, m *metrics.Metric, row []value) (notes bool) {
 	w.raw("\n<tr><th scope=\"row\"")
 	w.lang(env.foreign(m.Name))
 	w.raw(">")
-	w.esc(name)
+	w.esc(m.Name.In(env.Lang))
 	w.unit(env, m)
 	w.raw("</th>")
-	for _, y := range b.Years {
-		v, ok := env.Data.Value(m, y)
-		if !ok {
+	for _, v := range row {
+		if !v.ok {
 			w.raw(`<td class="missing" title="`)
 			w.esc(w.t("not_collected"))
 			w.raw(`">—</td>`)
 			continue
 		}
 		w.raw("<td>")
-		w.cell(m, v.V, env.Lang)
-		if n := v.Note.In(env.Lang); n != "" {
+		w.cell(m, v.v, env.Lang)
+		if v.note != "" {
 			w.raw("<sup>*</sup>")
-			notes = append(notes, strconv.Itoa(y)+" "+name+w.t("note_colon")+n)
+			notes = true
 		}
 		w.raw("</td>")
 	}
@@ -91,7 +93,9 @@ func (w *writer) valueRow(b *Block, env Env, m *metrics.Metric, notes []string) 
 // direction signs.
 func (w *writer) targetRow(b *Block, env Env, m *metrics.Metric) {
 	w.raw("\n<tr><th scope=\"row\">")
-	w.esc(targetName(env, m))
+	w.esc(w.t("target"))
+	w.raw(" ")
+	w.esc(m.Name.In(env.Lang))
 	w.unit(env, m)
 	w.raw("</th>")
 	sign := m.Sign()
@@ -148,7 +152,7 @@ func (b *Block) hasTarget(m *metrics.Metric) bool {
 // mark, a row per metric, raw numbers with the metric's decimals, CRLF
 // line ends. Text that could start a formula gets a leading ' (package
 // sheet); fields are quoted as encoding/csv quotes them.
-func (b *Block) csv(env Env) []byte {
+func (b *Block) csv(env Env, vs values) []byte {
 	out := make([]byte, 0, 128+len(b.Metrics)*(96+12*len(b.Years)))
 	out = append(out, "\ufeffmetric,name,unit,source"...)
 	for _, y := range b.Years {
@@ -156,12 +160,12 @@ func (b *Block) csv(env Env) []byte {
 		out = strconv.AppendInt(out, int64(y), 10)
 	}
 	out = append(out, "\r\n"...)
-	for _, m := range b.Metrics {
+	for i, m := range b.Metrics {
 		out = csvHead(out, env, m, m.Name.In(env.Lang))
-		for _, y := range b.Years {
+		for j := range b.Years {
 			out = append(out, ',')
-			if v, ok := env.Data.Value(m, y); ok {
-				out = appendPlain(out, m, v.V)
+			if v := vs.at(i, j); v.ok {
+				out = appendPlain(out, m, v.v)
 			}
 		}
 		out = append(out, "\r\n"...)
