@@ -19,12 +19,19 @@ import (
 // and share of the whole. The sentence patterns are theme strings
 // (chart_desc_title, chart_desc_point, chart_desc_series, …), so a site
 // can word them for another language.
-func (b *Block) Describe(env Env) string { return b.describe(env, b.lookUp(env)) }
+func (b *Block) Describe(env Env) string { return b.describe(env, b.lookUp(env), b.title(env)) }
 
-func (b *Block) describe(env Env, vs values) string {
-	var buf []byte
-	buf = appendFill(buf, env.T("chart_desc_title"), "title", b.title(env), "years", yearSpan(b.Years))
-	var values []byte // one series' values, reused
+func (b *Block) describe(env Env, vs values, title string) string {
+	buf := make([]byte, 0, 128+48*len(b.Metrics)*len(b.Years))
+	buf = appendPattern(buf, env.T("chart_desc_title"), func(dst []byte, key string) ([]byte, bool) {
+		switch key {
+		case "title":
+			return append(dst, title...), true
+		case "years":
+			return appendYearSpan(dst, b.Years), true
+		}
+		return dst, false
+	})
 	pie := b.Type == "pie" || b.Type == "donut"
 	total := 0.0 // a pie's whole
 	for _, m := range b.Metrics {
@@ -36,29 +43,41 @@ func (b *Block) describe(env Env, vs values) string {
 		if i > 0 {
 			buf = append(buf, env.T("chart_desc_series_sep")...)
 		}
-		values = values[:0]
-		if pie {
-			values = b.appendShare(values, env, m, total)
-		} else {
-			for j, y := range b.Years {
-				if j > 0 {
-					values = append(values, env.T("chart_desc_point_sep")...)
+		buf = appendPattern(buf, env.T("chart_desc_series"), func(dst []byte, key string) ([]byte, bool) {
+			switch key {
+			case "name":
+				return append(dst, m.Name.In(env.Lang)...), true
+			case "values":
+				if pie {
+					return b.appendShare(dst, env, m, total), true
 				}
-				values = appendPoint(values, env, m, y, vs.at(i, j))
+				for j, y := range b.Years {
+					if j > 0 {
+						dst = append(dst, env.T("chart_desc_point_sep")...)
+					}
+					dst = appendPoint(dst, env, m, y, vs.at(i, j))
+				}
+				return dst, true
 			}
-		}
-		buf = appendFill(buf, env.T("chart_desc_series"), "name", m.Name.In(env.Lang), "values", string(values))
+			return dst, false
+		})
 	}
 	return string(append(buf, env.T("chart_desc_end")...))
 }
 
 // appendPoint says m's value v in year y, or that it has none.
 func appendPoint(dst []byte, env Env, m *metrics.Metric, y int, v value) []byte {
-	value := env.T("chart_desc_no_data")
-	if v.ok {
-		value = m.Format(v.v, env.Lang)
-	}
-	return appendFill(dst, env.T("chart_desc_point"), "year", strconv.Itoa(y), "value", value)
+	return appendPattern(dst, env.T("chart_desc_point"), func(dst []byte, key string) ([]byte, bool) {
+		switch {
+		case key == "year":
+			return strconv.AppendInt(dst, int64(y), 10), true
+		case key == "value" && v.ok:
+			return m.AppendFormat(dst, v.v, env.Lang), true
+		case key == "value":
+			return append(dst, env.T("chart_desc_no_data")...), true
+		}
+		return dst, false
+	})
 }
 
 // appendShare says a slice of a pie with its value and share of the
@@ -68,17 +87,25 @@ func (b *Block) appendShare(dst []byte, env Env, m *metrics.Metric, total float6
 	if !ok {
 		return append(dst, env.T("chart_desc_no_data")...)
 	}
-	value := m.Format(v.V, env.Lang)
 	if total <= 0 {
-		return append(dst, value...)
+		return m.AppendFormat(dst, v.V, env.Lang)
 	}
-	return appendFill(dst, env.T("chart_desc_share"), "value", value, "share", metrics.Percent1(round(m, v.V)/total*100))
+	return appendPattern(dst, env.T("chart_desc_share"), func(dst []byte, key string) ([]byte, bool) {
+		switch key {
+		case "value":
+			return m.AppendFormat(dst, v.V, env.Lang), true
+		case "share":
+			return append(dst, metrics.Percent1(round(m, v.V)/total*100)...), true
+		}
+		return dst, false
+	})
 }
 
-// appendFill appends pattern with each {key} in it replaced by its value;
-// keys and values come in pairs. Only the pattern's own braces are read:
-// a value that holds "{name}" is written as it is.
-func appendFill(dst []byte, pattern string, kv ...string) []byte {
+// appendPattern appends a theme string's pattern, calling put for each
+// {key} in it: put appends the key's value, or reports false for a key it
+// does not know, which stays as written. Only the pattern's own braces
+// are read: a value that holds "{name}" is written as it is.
+func appendPattern(dst []byte, pattern string, put func(dst []byte, key string) ([]byte, bool)) []byte {
 	for {
 		open := strings.IndexByte(pattern, '{')
 		if open < 0 {
@@ -89,20 +116,12 @@ func appendFill(dst []byte, pattern string, kv ...string) []byte {
 			break
 		}
 		dst = append(dst, pattern[:open]...)
-		key := pattern[open+1 : open+end]
-		value, known := "", false
-		for i := 0; i+1 < len(kv); i += 2 {
-			if kv[i] == key {
-				value, known = kv[i+1], true
-				break
-			}
-		}
-		if !known {
+		var known bool
+		if dst, known = put(dst, pattern[open+1:open+end]); !known {
 			dst = append(dst, '{')
 			pattern = pattern[open+1:]
 			continue
 		}
-		dst = append(dst, value...)
 		pattern = pattern[open+end+1:]
 	}
 	return append(dst, pattern...)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"math"
 	"strconv"
+	"strings"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
 
@@ -219,12 +220,17 @@ func (b *Block) title(env Env) string {
 		return b.Title
 	}
 	sep := env.T("list_separator")
-	s := ""
+	n := len(sep) * (len(b.Metrics) - 1)
+	for _, m := range b.Metrics {
+		n += len(m.Name.In(env.Lang))
+	}
+	var s strings.Builder
+	s.Grow(n)
 	for i, m := range b.Metrics {
 		if i > 0 {
-			s += sep
+			s.WriteString(sep)
 		}
-		s += m.Name.In(env.Lang)
+		s.WriteString(m.Name.In(env.Lang))
 	}
-	return s
+	return s.String()
 }

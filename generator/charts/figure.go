@@ -36,19 +36,20 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	}
 	var option []byte
 	var desc string
+	title := b.title(env)
 	if b.Kind == "chart" {
 		var err error
 		if option, err = b.optionJSON(env, vs); err != nil {
 			return fig, err
 		}
-		desc = b.describe(env, vs)
+		desc = b.describe(env, vs, title)
 	}
 	fig.CSV = b.csv(env, vs)
 	// Room for the markup around the option and the CSV, and for a table
 	// cell a value.
 	size := 3072 + len(option) + len(desc) + 2*len(fig.CSV) + 40*len(b.Metrics)*len(b.Years)
 	w := &writer{t: env.T, buf: make([]byte, 0, size)}
-	w.figure(id, b, env, vs, b.title(env), desc, option, fig.CSV, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
+	w.figure(id, b, env, vs, title, desc, option, fig.CSV, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
 	fig.HTML = w.buf
 	return fig, nil
 }

@@ -68,10 +68,15 @@ func onlyZeros(b []byte) bool {
 // Number formats v as this metric's number without unit: decimals and
 // thousands separators; percents get a % sign.
 func (m *Metric) Number(v float64) string {
+	var buf [32]byte
+	return string(m.appendNumber(buf[:0], v))
+}
+
+func (m *Metric) appendNumber(dst []byte, v float64) []byte {
 	if m.Kind == Percent {
-		return FormatNumber(v, m.Decimals, false) + "%"
+		return append(AppendNumber(dst, v, m.Decimals, false), '%')
 	}
-	return FormatNumber(v, m.Decimals, true)
+	return AppendNumber(dst, v, m.Decimals, true)
 }
 
 // UnitIn returns the unit shown in language l ("" for none). Percent
@@ -90,15 +95,24 @@ func (m *Metric) Format(v float64, l string) string {
 	if m.Kind == Flag {
 		return YesNo(v != 0, l)
 	}
-	n := m.Number(v)
-	u := m.UnitIn(l)
-	switch {
-	case u == "":
-		return n
-	case u == "%" || u == "％" || u == "‰":
-		return n + u
+	var buf [48]byte
+	return string(m.AppendFormat(buf[:0], v, l))
+}
+
+// AppendFormat appends v to dst as Format writes it.
+func (m *Metric) AppendFormat(dst []byte, v float64, l string) []byte {
+	if m.Kind == Flag {
+		return append(dst, YesNo(v != 0, l)...)
 	}
-	return n + " " + u
+	dst = m.appendNumber(dst, v)
+	switch u := m.UnitIn(l); {
+	case u == "":
+		return dst
+	case u == "%" || u == "％" || u == "‰":
+		return append(dst, u...)
+	default:
+		return append(append(dst, ' '), u...)
+	}
 }
 
 // yesNo are the words of yes/no values, by language; other languages

@@ -81,6 +81,9 @@ func TestMetricFormat(t *testing.T) {
 			if got := tt.m.Format(tt.v, tt.lang); got != tt.want {
 				t.Errorf("Format(%v, %s) = %q, want %q", tt.v, tt.lang, got, tt.want)
 			}
+			if got := string(tt.m.AppendFormat([]byte("x "), tt.v, tt.lang)); got != "x "+tt.want {
+				t.Errorf("AppendFormat(\"x \", %v, %s) = %q, want %q", tt.v, tt.lang, got, "x "+tt.want)
+			}
 		})
 	}
 }
