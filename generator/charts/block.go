@@ -14,9 +14,12 @@
 // gauge. Pie, donut and gauge show the page's year; the others show the
 // year range, by default every report year up to the page's year.
 //
-// Chart options are built with go-echarts and written as JSON with HTML
-// escaping on; every chart carries its numbers as an HTML table and a CSV
-// file. This package is the only importer of go-echarts.
+// A chart's ECharts option is one typed value (options.go: go-echarts'
+// opts types, and small types of ours where go-echarts has no field),
+// marshalled once by encoding/json with HTML escaping on; every chart
+// carries its numbers as an HTML table and a CSV file. Figures are
+// written straight into one buffer (html.go, table.go). This package is
+// the only importer of go-echarts.
 package charts
 
 import (

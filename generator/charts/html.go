@@ -220,17 +220,7 @@ func (w *writer) figure(id string, b *Block, env Env, vs values, title, desc str
 	w.raw("</span></figcaption>")
 	chart := b.Kind == "chart"
 	if chart {
-		// The option is JSON with <, > and & escaped, so it cannot end the
-		// script element.
-		w.raw("\n<div class=\"chart\" data-option=\"")
-		w.esc(id)
-		w.raw(`-option" role="img" aria-label="`)
-		w.esc(desc)
-		w.raw("\"></div>\n<script type=\"application/json\" id=\"")
-		w.esc(id)
-		w.raw(`-option">`)
-		w.buf = append(w.buf, option...)
-		w.raw("</script>")
+		w.chart(id, desc, option)
 	}
 	w.raw("\n<div class=\"figure-data")
 	if chart {
@@ -249,6 +239,29 @@ func (w *writer) figure(id string, b *Block, env Env, vs values, title, desc str
 		}
 	}
 	w.source(b, env, vs)
+	w.links(id, chart, csv, tr)
+	w.embed(id, title, tr)
+	w.raw("\n</figure>")
+}
+
+// chart writes the chart's element, named by its description, and its
+// option. The option is JSON with <, > and & escaped, so it cannot end
+// the script element.
+func (w *writer) chart(id, desc string, option []byte) {
+	w.raw("\n<div class=\"chart\" data-option=\"")
+	w.esc(id)
+	w.raw(`-option" role="img" aria-label="`)
+	w.esc(desc)
+	w.raw("\"></div>\n<script type=\"application/json\" id=\"")
+	w.esc(id)
+	w.raw(`-option">`)
+	w.buf = append(w.buf, option...)
+	w.raw("</script>")
+}
+
+// links writes the line of the figure's buttons and links: the data
+// table, the CSV download, the images and the figure's own page.
+func (w *writer) links(id string, chart bool, csv []byte, tr travel) {
 	w.raw("\n<p class=\"figure-links\">")
 	if chart {
 		w.raw(`<button type="button" class="show-data" aria-controls="`)
@@ -268,6 +281,4 @@ func (w *writer) figure(id string, b *Block, env Env, vs values, title, desc str
 	w.raw("</a>")
 	w.travel(id, chart, tr)
 	w.raw("</p>")
-	w.embed(id, title, tr)
-	w.raw("\n</figure>")
 }
