@@ -58,8 +58,8 @@ func legend() opts.Legend { return opts.Legend{Show: opts.Bool(true), Top: "0", 
 
 // round gives a value with the metric's decimals, as ECharts should show it.
 func round(m *metrics.Metric, v float64) float64 {
-	if m.Decimals == metrics.AsWritten {
-		return v
+	if m.Decimals == metrics.AsWritten || v == math.Trunc(v) && math.Abs(v) < 1<<53 {
+		return v // a whole number is its own rounding, exactly
 	}
 	f, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', m.Decimals, 64), 64)
 	return f

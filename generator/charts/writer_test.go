@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/csv"
 	"html"
+	"math"
+	"strconv"
 	"testing"
 
 	"nianbao/generator/diag"
@@ -66,6 +68,18 @@ unit = "{value}"
 		b := mustParse(t, env, "chart", "type = \""+typ+"\"\nmetrics = [\"g.braces\"]\n")
 		if got := b.Describe(env); got != want {
 			t.Errorf("%s: Describe = %q, want %q", typ, got, want)
+		}
+	}
+}
+
+func TestSeriesValuesAreRoundedAsTheyAreFormatted(t *testing.T) {
+	for _, v := range []float64{0, math.Copysign(0, -1), 1380, -42, 1 << 52, 1<<53 + 2, 1e300, 93.25, 2.675, 0.125, -0.04, 1e-7} {
+		for d := 0; d <= 3; d++ {
+			want, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', d, 64), 64)
+			got := round(&metrics.Metric{Decimals: d}, v)
+			if math.Float64bits(got) != math.Float64bits(want) {
+				t.Errorf("round(%v) with %d decimals = %v, want %v", v, d, got, want)
+			}
 		}
 	}
 }
