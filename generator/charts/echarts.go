@@ -44,7 +44,7 @@ func (b *Block) optionJSON(env Env, vs values) ([]byte, error) {
 	// go-echarts marks raw JavaScript with __f__; nothing we write may
 	// carry it, whatever the content says.
 	if bytes.Contains(out, []byte("__f__")) {
-		return nil, errors.New("chart option contains the reserved marker __f__")
+		return nil, errors.New(`its text contains "__f__", which go-echarts reserves to mark JavaScript; remove it from the title and the metrics' names and units`)
 	}
 	return out, nil
 }

@@ -83,3 +83,15 @@ func TestSeriesValuesAreRoundedAsTheyAreFormatted(t *testing.T) {
 		}
 	}
 }
+
+func TestChartTextWithGoEChartsMarkerIsRefused(t *testing.T) {
+	env := testEnv(t)
+	// A pie's title names its series in the option; a line chart's is
+	// only the figure's caption, which HTML escaping covers.
+	b := mustParse(t, env, "chart", "type = \"pie\"\ntitle = \"x__f__function(){alert(1)}__f__\"\nmetrics = [\"talent.students\"]\n")
+	_, err := b.Render("chart-1", env)
+	want := `its text contains "__f__", which go-echarts reserves to mark JavaScript; remove it from the title and the metrics' names and units`
+	if err == nil || err.Error() != want {
+		t.Errorf("Render = %v, want %s", err, want)
+	}
+}
