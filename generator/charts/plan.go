@@ -77,12 +77,13 @@ var (
 
 // nextTarget is m's target in year, or else its first later one.
 func nextTarget(m *metrics.Metric, year int) (int, float64, bool) {
-	for _, y := range m.TargetYears() {
-		if y >= year {
-			return y, m.Targets[y], true
+	next, found := 0, false
+	for y := range m.Targets {
+		if y >= year && (!found || y < next) {
+			next, found = y, true
 		}
 	}
-	return 0, 0, false
+	return next, m.Targets[next], found
 }
 
 // gaugeTarget is a second gauge series on the same scale that draws only
