@@ -28,7 +28,7 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	}
 	vs := b.lookUp(env)
 	if b.Kind == "kpi" {
-		w := &writer{t: env.T, buf: make([]byte, 0, 1024+768*len(b.Metrics))}
+		w := &writer{t: env.T, buf: make([]byte, 0, 512+512*len(b.Metrics))}
 		w.kpis(id, b.kpis(env))
 		w.source(b, env, vs)
 		fig.HTML = w.buf

@@ -99,8 +99,14 @@ type itemStyle struct {
 }
 
 // axisIndex points at the index of the value axis a series is drawn
-// against, for a field that must say 0 too.
-func axisIndex(i int) *int { return &axisIndexes[i] }
+// against, for a field that must say 0 too. (Parse allows two value
+// axes; a block made in code may have more.)
+func axisIndex(i int) *int {
+	if i < len(axisIndexes) {
+		return &axisIndexes[i]
+	}
+	return &i
+}
 
 var axisIndexes = [2]int{0, 1}
 

@@ -95,3 +95,16 @@ func TestChartTextWithGoEChartsMarkerIsRefused(t *testing.T) {
 		t.Errorf("Render = %v, want %s", err, want)
 	}
 }
+
+func TestBlockMadeInCodeWithThreeUnitsRenders(t *testing.T) {
+	env := testEnv(t)
+	b := mustParse(t, env, "table", "metrics = [\"talent.students\", \"talent.placement\", \"talent.ratio\"]\n")
+	b.Kind, b.Type = "chart", "line" // Parse refuses a chart of three units; code may make one
+	fig, err := b.Render("chart-1", env)
+	if err != nil {
+		t.Fatal(err)
+	}
+	opt := option(t, string(fig.HTML), "chart-1")
+	want(t, "third series' axis", at(opt, "series", 2, "yAxisIndex"), "2")
+	want(t, "value axes", len(at(opt, "yAxis").([]any)), "3")
+}
