@@ -105,7 +105,8 @@ func axisIndex(i int) *int {
 	if i < len(axisIndexes) {
 		return &axisIndexes[i]
 	}
-	return &i
+	other := i
+	return &other
 }
 
 var axisIndexes = [2]int{0, 1}
