@@ -26,6 +26,14 @@
 // it file by file. Layouts receive a *Page (see page.go); a field or
 // method that does not exist is an error at the layout's file and line,
 // and so is a theme string missing in a language.
+//
+// The default layouts render the partials that many pages share once per
+// set of keys, with partialCached: brand.html and footer.html per
+// language, head-links.html per language, .Root and .Charts,
+// year-links.html per .YearLinksKey, report-nav.html per report and
+// language, scorecard.html per .ScorecardKey. An override of one of them
+// may use only what the comment at its top names; to show something
+// else of the page there, override the layout that calls it too.
 package theme
 
 import (
