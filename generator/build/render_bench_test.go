@@ -20,7 +20,7 @@ func convertedSite(b *testing.B, serve bool) (*site.Site, []*site.Page) {
 	if l.HasErrors() {
 		b.Fatal(l.Err())
 	}
-	s.KeepPrintParts = serve
+	s.KeepForEdits = serve
 	s.Convert(pool{ctx: context.Background()}.each, &l)
 	if l.HasErrors() {
 		b.Fatal(l.Err())

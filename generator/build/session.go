@@ -179,7 +179,7 @@ func (s *Session) full() Result {
 		}
 	}
 	work := pool{ctx: context.Background()}
-	st.KeepPrintParts = true // each edit re-renders a print edition
+	st.KeepForEdits = true // each edit re-renders a print edition and a search script
 	st.Convert(work.each, &l)
 	renderAll(work, st, o.files(), writer(w), &l, nil)
 	r.Warnings = l.Warnings()

@@ -44,7 +44,8 @@ type searchYear struct {
 // change without the site being loaded again.
 type searchPart struct {
 	texts []*Text
-	docs  [][]byte // each page's JSON, in the order of texts
+	pages int
+	docs  [][]byte // each page's JSON, in the order of texts (Site.KeepForEdits)
 	asset theme.Asset
 }
 
@@ -57,7 +58,7 @@ func (s *Site) searchIndex() {
 		var years []searchYear
 		for i := len(s.Content.Years) - 1; i >= 0; i-- {
 			a := s.searchPart(lg, i)
-			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: len(a.docs)})
+			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: a.pages})
 		}
 		docs = append(docs, s.siteDocs(lg)...)
 		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)
@@ -86,7 +87,7 @@ func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 	js := []byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})[" + ys + "] = [")
 	for j, d := range s.yearDocs(lg, i) {
 		var doc []byte
-		if j < len(old.texts) && old.texts[j] == texts[j] {
+		if j < len(old.docs) && old.texts[j] == texts[j] {
 			doc = old.docs[j]
 		} else {
 			doc = marshal(d)
@@ -95,7 +96,10 @@ func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 			js = append(js, ',')
 		}
 		js = append(js, doc...)
-		a.docs = append(a.docs, doc)
+		a.pages++
+		if s.KeepForEdits {
+			a.docs = append(a.docs, doc)
+		}
 	}
 	a.asset = s.Theme.AddAsset(name, append(js, "];\n"...))
 	if s.searchParts == nil {

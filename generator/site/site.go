@@ -38,10 +38,12 @@ type Site struct {
 	Members []*content.Member
 	Theme   *theme.Theme
 	Version string // "nianbao 0.1.0", for the generator meta tag
-	// KeepPrintParts, set before Convert, keeps in the model what the
-	// print editions make of each section, so that a print edition
-	// rendered again after an edit (serve) nests only the edited one.
-	KeepPrintParts bool
+	// KeepForEdits, set before Convert, keeps in the model what serve
+	// reuses after an edit: what the print editions make of each section
+	// (a print edition rendered again nests only the edited one) and each
+	// search page's JSON (a report's search script marshals only the
+	// edited page). A build, which makes each once, does not keep them.
+	KeepForEdits bool
 
 	conv    *markdown.Converter
 	assets  map[string]string // asset name → URL

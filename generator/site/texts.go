@@ -27,7 +27,7 @@ type Text struct {
 	Keys     string // the titles of its figures: searched, not quoted
 	Lang     string // the language the text is written in
 	// print is a section's HTML as its report's print edition shows it,
-	// when the site keeps it (Site.KeepPrintParts).
+	// when the site keeps it (Site.KeepForEdits).
 	printHTML template.HTML
 	printKept bool
 }
@@ -156,7 +156,7 @@ func (s *Site) convertText(sh showing, l *diag.List) *Text {
 	prose, keys := searchText(res.HTML)
 	t := &Text{HTML: res.HTML, Headings: res.Headings, Blocks: res.Blocks, Charts: res.Charts, Cited: res.Cited,
 		Prose: prose, Keys: keys, Lang: sh.src.Lang}
-	if s.KeepPrintParts && sh.sec != nil {
+	if s.KeepForEdits && sh.sec != nil {
 		t.printHTML, t.printKept = printSection(t, sh.sec), true
 	}
 	return t
