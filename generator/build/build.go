@@ -101,7 +101,7 @@ func Run(o Options) (Stats, error) {
 	}
 	work := pool{ctx: o.Context}
 	s.Convert(work.each, &l)
-	st := renderAll(work, s, o.files(), writer(w), &l, o.Progress)
+	st := renderAll(work, s, o.files(), writer(w), &l, o.Progress, nil)
 	if err := finish(o, s, w, &l); err != nil {
 		return Stats{Warnings: l.Warnings()}, err
 	}

@@ -6,7 +6,9 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -38,6 +40,36 @@ type Session struct {
 	mentions map[*content.Page]map[*metrics.Metric]bool
 	good     bool                          // the model and the output match the files: edits may be incremental
 	later    func(*diag.List) []*site.Page // what Settle is to do
+	// written is the files each page wrote last, so that an edit removes
+	// those it no longer writes (the figure page of a deleted chart).
+	written pageFiles
+}
+
+// pageKey names a page across models: Site.Pages makes new values.
+type pageKey struct {
+	kind site.Kind
+	rel  string
+}
+
+// pageFiles is the files of each page, names relative to its folder.
+type pageFiles struct {
+	mu    sync.Mutex
+	files map[pageKey][]string
+}
+
+// record notes the files p wrote, and returns those it wrote before and
+// not now.
+func (f *pageFiles) record(p *site.Page, names []string) (gone []string) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	k := pageKey{p.Kind, p.Rel}
+	for _, old := range f.files[k] {
+		if !slices.Contains(names, old) {
+			gone = append(gone, old)
+		}
+	}
+	f.files[k] = names
+	return gone
 }
 
 // source is where a Markdown file or a year's values sit in the model.
@@ -178,16 +210,20 @@ func (s *Session) full() Result {
 			return r
 		}
 	}
-	work := pool{ctx: context.Background()}
+	work := pool{ctx: s.context()}
 	st.KeepForEdits = true // each edit re-renders a print edition and a search script
 	st.Convert(work.each, &l)
-	renderAll(work, st, o.files(), writer(w), &l, nil)
+	s.written = pageFiles{files: map[pageKey][]string{}}
+	renderAll(work, st, o.files(), writer(w), &l, nil, func(p *site.Page, names []string) { s.written.record(p, names) })
 	r.Warnings = l.Warnings()
-	if l.HasErrors() {
+	if l.HasErrors() || work.ctx.Err() != nil {
 		if w != nil {
 			w.Abort()
 		}
 		r.Err = l.Err()
+		if work.ctx.Err() != nil {
+			r.Err = ErrInterrupted
+		}
 		return r
 	}
 	if err := w.Commit(); err != nil {
@@ -235,7 +271,7 @@ func (s *Session) index() {
 // pages reload.
 func (s *Session) render(c *site.Change) Result {
 	var l diag.List
-	work := pool{ctx: context.Background()}
+	work := pool{ctx: s.context()}
 	before := map[string]bool{}
 	for _, a := range s.site.Theme.Assets {
 		before[a.Path] = true
@@ -255,16 +291,58 @@ func (s *Session) render(c *site.Change) Result {
 		}
 	}
 	out := folder(s.Root())
-	render(work, s.site, now, out, &l, nil)
+	render(work, s.site, now, out, &l, nil, s.removeGone(out, &l))
 	if c.Values != 0 && !l.HasErrors() {
 		writeFiles(s.site, s.site.Files(s.pages, &l), out, &l)
 	}
+	if work.ctx.Err() != nil {
+		s.good = false // part of the model and the pages are new
+		return Result{Err: ErrInterrupted}
+	}
 	s.later = func(l *diag.List) []*site.Page {
 		writeAssets(s.site, before, out, l)
-		render(work, s.site, last, out, l, nil)
+		render(work, s.site, last, out, l, nil, s.removeGone(out, l))
+		removeAssets(s.site, before, out, l)
 		return last
 	}
 	return s.result(now, &l)
+}
+
+// context is what stops the session's builds: Options.Context, if set.
+func (s *Session) context() context.Context {
+	if s.opts.Context != nil {
+		return s.opts.Context
+	}
+	return context.Background()
+}
+
+// removeGone returns the recorder that removes the files a page no
+// longer writes from out.
+func (s *Session) removeGone(out folder, l *diag.List) recorder {
+	return func(p *site.Page, names []string) {
+		for _, name := range s.written.record(p, names) {
+			if err := out.Remove(p.Rel + name); err != nil {
+				l.Errorf(diag.Pos{File: "/" + p.Rel + name}, "%v", err)
+			}
+		}
+	}
+}
+
+// removeAssets removes from out the assets it held before an edit that
+// the theme no longer has: the search index scripts of the old texts,
+// whose names carry a hash of what they hold.
+func removeAssets(s *site.Site, before map[string]bool, out folder, l *diag.List) {
+	now := map[string]bool{}
+	for _, a := range s.Theme.Assets {
+		now[a.Path] = true
+	}
+	for p := range before {
+		if !now[p] {
+			if err := out.Remove(p); err != nil {
+				l.Errorf(diag.Pos{File: "/" + p}, "%v", err)
+			}
+		}
+	}
 }
 
 // Settle finishes what the last Rebuild left to do after pages reload:

@@ -2,11 +2,15 @@ package build
 
 import (
 	"bytes"
+	"context"
+	"errors"
 	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
+
+	"nianbao/generator/publish"
 )
 
 // startSession builds the fixture site in a session.
@@ -36,18 +40,24 @@ func edit(t *testing.T, dir, file string, f func(string) string) {
 	}
 }
 
-// sameAsFullBuild checks that the session's output holds every file a
-// fresh build writes, with the same bytes.
+// sameAsFullBuild checks that the session's output holds the files a
+// fresh build writes, with the same bytes, and no others (but the
+// manifest, which lists the files of the two last builds).
 func sameAsFullBuild(t *testing.T, s *Session, dir string) {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := Run(Options{Site: dir, Out: out}); err != nil {
 		t.Fatal(err)
 	}
-	got := readTree(t, s.Root())
-	for name, want := range readTree(t, out) {
-		if !bytes.Equal(got[name], want) {
+	got, want := readTree(t, s.Root()), readTree(t, out)
+	for name, data := range want {
+		if !bytes.Equal(got[name], data) {
 			t.Errorf("%s differs from a full build", name)
+		}
+	}
+	for name := range got {
+		if _, ok := want[name]; !ok && name != publish.Manifest {
+			t.Errorf("%s is not in a full build", name)
 		}
 	}
 }
@@ -161,4 +171,67 @@ func TestAnErrorInAnEditIsReportedAndTheFixLoadsAgain(t *testing.T) {
 		t.Fatalf("after the fix: full %v, %v", r.Full, r.Err)
 	}
 	sameAsFullBuild(t, s, dir)
+}
+
+// TestAnEditRemovesTheFilesAPageNoLongerWrites deletes charts from a
+// section: the figure pages of the charts that are gone (the last ones,
+// as the others are numbered again) go too, as in a full build.
+func TestAnEditRemovesTheFilesAPageNoLongerWrites(t *testing.T) {
+	s, dir := startSession(t, "basic")
+	file := "content/2025/03-charts.md"
+	if _, err := os.Stat(filepath.Join(s.Root(), "2025/charts/figures/chart-6/index.html")); err != nil {
+		t.Fatalf("the fixture's sixth chart has no figure page: %v", err)
+	}
+	edit(t, dir, file, func(s string) string {
+		return strings.Replace(s, "```chart\ntype = \"horizontal-bar\"\nmetrics = [\"talent.order_class_students\"]\n```\n", "", 1)
+	})
+	if r := s.Rebuild([]string{file}); r.Err != nil || r.Full {
+		t.Fatalf("rebuild: full %v, %v", r.Full, r.Err)
+	}
+	s.Settle()
+	sameAsFullBuild(t, s, dir)
+	if _, err := os.Stat(filepath.Join(s.Root(), "2025/charts/figures/chart-6")); err == nil {
+		t.Error("the folder of the figure page that is gone is still there")
+	}
+	// Every chart gone: the figures folder goes.
+	edit(t, dir, file, func(string) string { return "+++\ntitle = \"图表\"\n+++\n没有图表了。\n" })
+	if r := s.Rebuild([]string{file}); r.Err != nil || r.Full {
+		t.Fatalf("second rebuild: full %v, %v", r.Full, r.Err)
+	}
+	s.Settle()
+	sameAsFullBuild(t, s, dir)
+	if _, err := os.Stat(filepath.Join(s.Root(), "2025/charts/figures")); err == nil {
+		t.Error("the figures folder of a section without figures is still there")
+	}
+}
+
+// TestACancelledSessionBuildKeepsTheLastGoodOne stops a session's builds
+// through Options.Context, as Ctrl+C does under serve.
+func TestACancelledSessionBuildKeepsTheLastGoodOne(t *testing.T) {
+	dir := writeSite(t, readArchive(t, "sites/basic.txtar"), nil)
+	ctx, cancel := context.WithCancel(context.Background())
+	s, err := NewSession(Options{Site: dir, Context: ctx}, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	if r := s.Build(); r.Err != nil {
+		t.Fatal(r.Err)
+	}
+	root := s.Root()
+	cancel()
+	file := "content/2025/01-operation.md"
+	edit(t, dir, file, func(s string) string { return s + "\n新增一段。\n" })
+	if r := s.Rebuild([]string{file}); !errors.Is(r.Err, ErrInterrupted) {
+		t.Errorf("an edit after the cancel: %v, want ErrInterrupted", r.Err)
+	}
+	if r := s.Build(); !errors.Is(r.Err, ErrInterrupted) {
+		t.Errorf("a full build after the cancel: %v, want ErrInterrupted", r.Err)
+	}
+	if s.Root() != root {
+		t.Errorf("the session serves %s, want the last good build %s", s.Root(), root)
+	}
+	if _, err := os.Stat(filepath.Join(root, "index.html")); err != nil {
+		t.Errorf("the last good build is gone: %v", err)
+	}
 }

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"io/fs"
 	"os"
 	"path"
@@ -22,7 +23,7 @@ type output interface {
 
 // renderAll renders every page and writes the site's files to out, as
 // long as no error has been found; out may be nil (nothing is written).
-func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, progress func(done, total int)) Stats {
+func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, progress func(done, total int), rec recorder) Stats {
 	pages := s.Pages()
 	st := Stats{Pages: len(pages)}
 	// The files that are not pages read the model alone: they are made
@@ -33,7 +34,7 @@ func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, pr
 	if out != nil {
 		made.Go(func() { files = s.Files(pages, l) })
 	}
-	st.Charts = render(work, s, pages, out, l, &counter{report: progress, total: len(pages)})
+	st.Charts = render(work, s, pages, out, l, &counter{report: progress, total: len(pages)}, rec)
 	made.Wait()
 	if out != nil && !l.HasErrors() && work.ctx.Err() == nil {
 		writeFiles(s, files, out, l)
@@ -43,10 +44,15 @@ func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, pr
 	return st
 }
 
+// recorder, when not nil, is told the files each page wrote, names
+// relative to the page's folder: serve removes those a page no longer
+// writes after an edit.
+type recorder func(p *site.Page, names []string)
+
 // render renders pages on the workers, writes their files to out when it
 // is not nil and no error has been found, and returns how many charts
 // they hold.
-func render(work pool, s *site.Site, pages []*site.Page, out output, l *diag.List, pr *counter) int {
+func render(work pool, s *site.Site, pages []*site.Page, out output, l *diag.List, pr *counter, rec recorder) int {
 	var charts atomic.Int64
 	work.each(len(pages), func(i int) {
 		p := pages[i]
@@ -56,10 +62,15 @@ func render(work pool, s *site.Site, pages []*site.Page, out output, l *diag.Lis
 		if out == nil || l.HasErrors() {
 			return
 		}
+		names := make([]string, 0, len(res.Files))
 		for _, f := range res.Files {
 			if err := out.Write(p.Rel+f.Name, f.Data); err != nil {
 				l.Errorf(diag.Pos{File: "/" + p.Rel + f.Name}, "%v", err)
 			}
+			names = append(names, f.Name)
+		}
+		if rec != nil {
+			rec(p, names)
 		}
 		charts.Add(int64(res.Charts))
 	})
@@ -144,4 +155,20 @@ func (d folder) Copy(rel string, fsys fs.FS, src string) error {
 		return err
 	}
 	return d.Write(rel, data)
+}
+
+// Remove removes rel and the folders it leaves empty; a file already
+// gone is no error.
+func (d folder) Remove(rel string) error {
+	rel = path.Clean(rel)
+	err := os.Remove(filepath.Join(string(d), filepath.FromSlash(rel)))
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	for dir := path.Dir(rel); dir != "."; dir = path.Dir(dir) {
+		if os.Remove(filepath.Join(string(d), filepath.FromSlash(dir))) != nil {
+			break // not empty
+		}
+	}
+	return nil
 }

@@ -37,6 +37,9 @@ func Run(ctx context.Context, o Options) error {
 		return err
 	}
 	defer ln.Close()
+	if o.Build.Context == nil {
+		o.Build.Context = ctx // Ctrl+C stops a build in progress
+	}
 	sess, err := build.NewSession(o.Build, ln.Addr().String())
 	if err != nil {
 		return err
