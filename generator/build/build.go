@@ -29,7 +29,7 @@ type Options struct {
 	// FS, when set, holds the site instead of the Site folder (a test's
 	// fstest.MapFS, say); Site then only names it in messages.
 	FS      fs.FS
-	Out     string // the output folder; "" means <site>/public
+	Out     string // the output folder; "" means <site>/public (required with FS alone)
 	Drafts  bool   // include drafts
 	BaseURL string // overrides site.toml's baseURL
 	PDF     bool   // also print each year's edition to /<year>/report.pdf
@@ -116,7 +116,7 @@ func Run(o Options) (Stats, error) {
 }
 
 func (o Options) withDefaults() Options {
-	if o.Out == "" {
+	if o.Out == "" && (o.FS == nil || o.Site != "") {
 		o.Out = filepath.Join(o.Site, "public")
 	}
 	if o.Context == nil {
@@ -137,6 +137,10 @@ func (o Options) files() input.Site {
 // build reads.
 func refuse(o Options) error {
 	if o.FS != nil && o.Site == "" {
+		if o.Out == "" {
+			// "public" in the working folder is nobody's choice.
+			return errors.New("a site read from an fs.FS needs an output folder: set Options.Out")
+		}
 		return nil // the site is not on disk
 	}
 	return publish.Refuse(o.Out, o.Site)

@@ -3,6 +3,7 @@ package build
 import (
 	"bytes"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
@@ -125,5 +126,16 @@ func TestASessionOverASiteInMemoryRendersAnEditAsAFullBuild(t *testing.T) {
 	}
 	if !bytes.Contains(got["2025/talent/index.html"], []byte("改过的脚注示例")) {
 		t.Error("the edit is not on the page")
+	}
+}
+
+func TestASiteInMemoryNeedsAnOutputFolder(t *testing.T) {
+	wd, _ := os.Getwd()
+	_, err := Run(Options{FS: readArchive(t, "sites/basic.txtar").mapFS(nil)})
+	if want := "a site read from an fs.FS needs an output folder: set Options.Out"; err == nil || err.Error() != want {
+		t.Errorf("error %v, want %q", err, want)
+	}
+	if _, err := os.Stat(filepath.Join(wd, "public")); err == nil {
+		t.Error("the build wrote public/ into the working folder")
 	}
 }
