@@ -18,6 +18,7 @@ type memo struct {
 	data       *metrics.Data // the values the rest was made of
 	version    int           // counts the sets of values seen
 	appendices map[appendixKey]template.HTML
+	forget     func() // drops the theme's cached partials made of old values
 }
 
 // appendixKey names a print edition's data appendix, for a set of values.
@@ -30,6 +31,9 @@ type appendixKey struct {
 // another. Call it with m.mu held.
 func (m *memo) of(data *metrics.Data) {
 	if m.data != data {
+		if m.data != nil && m.forget != nil {
+			m.forget()
+		}
 		m.data, m.version, m.appendices = data, m.version+1, map[appendixKey]template.HTML{}
 	}
 }

@@ -67,6 +67,7 @@ type Site struct {
 func New(cfg *config.Config, data *metrics.Data, c *content.Content, members []*content.Member, th *theme.Theme, version string) *Site {
 	s := &Site{Config: cfg, Data: data, Content: c, Members: members, Theme: th, Version: version,
 		conv: markdown.New(), assets: map[string]string{}, views: map[string]*theme.Site{}, reports: map[string][]*theme.Year{}, cites: map[string][][]*theme.Link{}}
+	s.memo.forget = th.ForgetCached
 	for name, a := range th.Assets {
 		s.assets[name] = s.URL(a.Path)
 	}

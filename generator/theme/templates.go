@@ -179,3 +179,8 @@ func (t *Theme) execError(err error, kind string) *diag.Diagnostic {
 	ly, _ := t.find("layouts/" + name)
 	return templateError(err, ly.Prefix+"layouts/", name)
 }
+
+// ForgetCached drops every partialCached result, for a site whose values
+// changed: serve would otherwise keep the scorecards of every set of
+// values an editor ever saved.
+func (t *Theme) ForgetCached() { t.cache.Clear() }
