@@ -17,8 +17,9 @@ import (
 	"nianbao/generator/theme"
 )
 
-// Kind is what a page is. Its name is the layout that renders it, and
-// what layouts compare .Kind with: {{if eq .Kind "print"}}.
+// Kind is what a page is. Its name (theme.Kinds, in the same order) is
+// the layout that renders it, and what layouts compare .Kind with:
+// {{if eq .Kind "print"}}.
 type Kind int
 
 // The kinds of page, with their names.
@@ -34,10 +35,8 @@ const (
 	NotFoundPage             // 404
 )
 
-var kindNames = [...]string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404"}
-
 // String returns the kind's name.
-func (k Kind) String() string { return kindNames[k] }
+func (k Kind) String() string { return theme.Kinds[k] }
 
 // Page is one page a build writes.
 type Page struct {

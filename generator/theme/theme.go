@@ -51,7 +51,9 @@ import (
 	"nianbao/generator/tomldoc"
 )
 
-// Kinds are the page kinds with a layout of their own.
+// Kinds are the page kinds with a layout of their own, in the order of
+// site.Kind's constants (figure pages have no site.Kind: they are files
+// of their section's page).
 var Kinds = []string{"home", "year", "section", "print", "metrics", "metric", "members", "search", "404", "figure"}
 
 // Layer is one folder a theme file may come from, searched top first.
