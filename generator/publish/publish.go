@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"syscall"
 )
 
 // The names the build keeps in the output folder, which no file of the
@@ -130,30 +131,46 @@ func (w *Writer) Write(rel string, data []byte) error {
 		return fmt.Errorf("two files would be written to /%s", rel)
 	}
 	w.seen[rel] = true
-	dir := w.dirs[path.Dir(rel)]
-	if dir == nil {
-		dir = &folder{}
-		w.dirs[path.Dir(rel)] = dir
-	}
 	w.mu.Unlock()
-	full := filepath.Join(w.tmp, filepath.FromSlash(rel))
-	dir.once.Do(func() { dir.err = os.MkdirAll(filepath.Dir(full), 0o755) })
-	if dir.err != nil {
-		return dir.err
-	}
-	return writeFile(full, data)
-}
-
-// writeFile writes data to name. Commit flushes every file of the build
-// to the disk at once before it renames the first (see flush).
-func writeFile(name string, data []byte) error {
-	f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-	if err != nil {
+	if err := w.makeDir(path.Dir(rel)); err != nil {
 		return err
 	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
+	return writeFile(filepath.Join(w.tmp, filepath.FromSlash(rel)), data)
+}
+
+// makeDir makes dir, a slash path, in the scratch folder, with the
+// folders above it. Each folder is made once, with one system call,
+// however many files are written into it at once: a build makes
+// thousands of folders, and asking first whether each one exists (as
+// os.MkdirAll does) would cost as much again.
+func (w *Writer) makeDir(dir string) error {
+	if dir == "." {
+		return nil
+	}
+	w.mu.Lock()
+	d := w.dirs[dir]
+	if d == nil {
+		d = &folder{}
+		w.dirs[dir] = d
+	}
+	w.mu.Unlock()
+	d.once.Do(func() {
+		if d.err = w.makeDir(path.Dir(dir)); d.err == nil {
+			d.err = mkdir(filepath.Join(w.tmp, filepath.FromSlash(dir)))
+		}
+	})
+	return d.err
+}
+
+// mkdir makes the folder name, whose parent exists; a folder already
+// there is no error, anything else is.
+func mkdir(name string) error {
+	err := os.Mkdir(name, 0o755)
+	if errors.Is(err, fs.ErrExist) {
+		if fi, lerr := os.Lstat(name); lerr == nil && fi.IsDir() {
+			return nil
+		}
+		return &fs.PathError{Op: "mkdir", Path: name, Err: syscall.ENOTDIR}
 	}
 	return err
 }

@@ -1,11 +1,13 @@
 package publish
 
 import (
+	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"slices"
 	"sync"
+	"syscall"
 	"testing"
 )
 
@@ -164,5 +166,25 @@ func TestConcurrentWritesIntoNewFoldersAllSucceed(t *testing.T) {
 	}
 	if got := w.Files(); got != dirs*perDir {
 		t.Errorf("Files() = %d, want %d", got, dirs*perDir)
+	}
+}
+
+func TestWriteUnderAFileIsAnError(t *testing.T) {
+	w, err := New(filepath.Join(t.TempDir(), "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	if err := w.Write("a", []byte("x")); err != nil {
+		t.Fatal(err)
+	}
+	for _, rel := range []string{"a/b.html", "a/c/d.html"} {
+		err := w.Write(rel, []byte("y"))
+		if !errors.Is(err, syscall.ENOTDIR) {
+			t.Errorf("Write(%q) error = %v, want one saying /a is not a folder", rel, err)
+		}
+	}
+	if err := w.Write("b/c.html", []byte("z")); err != nil {
+		t.Errorf("a write beside the failed ones: %v", err)
 	}
 }
