@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html/template"
 	"strings"
 
 	"nianbao/generator/diag"
@@ -21,26 +20,34 @@ func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) (out
 	}
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
+	// What the figure pages of a section share, worked out once: their
+	// folder below the section's (so the section's URL and permalink with
+	// the figure's escaped name, as URL and Permalink would make them),
+	// their depth, their description's tail and their Figure view's parts.
+	url, link := s.URL(p.Rel)+"figures/", s.Permalink(p.Rel)+"figures/"
+	root := strings.Repeat("../", strings.Count(p.Rel, "/")+2)
+	tail := " · " + v.Title + " · " + v.Year.Title
+	figLang := ""
+	if res.Lang != p.Lang.Code {
+		figLang = res.Lang
+	}
 	for _, b := range res.Blocks {
-		rel := p.Rel + "figures/" + b.Name + "/"
+		name := escapePath(b.Name) + "/"
 		fv := &theme.Page{
 			Kind:        "figure",
 			Site:        v.Site,
 			Lang:        v.Lang,
 			Title:       b.Title,
-			Description: b.Title + " · " + v.Title + " · " + v.Year.Title,
-			URL:         s.URL(rel),
-			Permalink:   s.Permalink(rel),
-			Content:     template.HTML(b.HTML),
+			Description: b.Title + tail,
+			URL:         url + name,
+			Permalink:   link + name,
+			Content:     htmlOf(b.HTML),
 			Year:        v.Year,
 			Section:     v.Section,
 			Strings:     v.Strings,
-			Root:        strings.Repeat("../", strings.Count(rel, "/")),
+			Root:        root,
 			Charts:      bytes.Count(b.HTML, []byte(`<div class="chart" data-option=`)),
-			Figure:      &theme.FigurePage{Back: v.URL + "#" + b.ID, SectionTitle: v.Title},
-		}
-		if res.Lang != p.Lang.Code {
-			fv.Figure.Lang = res.Lang
+			Figure:      &theme.FigurePage{Back: v.URL + "#" + b.ID, SectionTitle: v.Title, Lang: figLang},
 		}
 		start := buf.Len()
 		if err := s.Theme.RenderTo(buf, "figure", fv); err != nil {

@@ -335,7 +335,7 @@ func (s *Site) home(p *Page, v *theme.Page, l *diag.List) Output {
 		}
 	}
 	res := s.conversion(src, p.Lang)
-	v.Content = template.HTML(res.HTML)
+	v.Content = htmlOf(res.HTML)
 	out := Output{Charts: res.Charts}
 	if len(s.Content.Years) > 0 {
 		v.Headline = s.headline(p.Lang.Code, l)

@@ -66,7 +66,7 @@ func (s *Site) section(p *Page, v *theme.Page, l *diag.List) Output {
 		v.Section.Next = links[p.Index+1]
 	}
 	res := s.textIn(p.Section.Pages, p.Lang)
-	v.Content = template.HTML(res.HTML)
+	v.Content = htmlOf(res.HTML)
 	for _, h := range res.Headings {
 		v.Headings = append(v.Headings, theme.Heading(h))
 	}

@@ -16,7 +16,8 @@ import (
 // Text is a Markdown text converted for the pages that show it: the home
 // page's introduction, a report's foreword or a section. Convert makes
 // each once and never changes it, so pages render from it in any order,
-// at once.
+// at once; they show its HTML and its blocks' in place (htmlOf), so
+// nothing may write to those bytes.
 type Text struct {
 	HTML     []byte
 	Headings []markdown.Heading
