@@ -12,15 +12,12 @@
 package main
 
 import (
-	"context"
 	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
 	"strings"
-	"syscall"
 
 	"nianbao/generator/build"
 	"nianbao/generator/diag"
@@ -110,10 +107,9 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 	// Ctrl+C or SIGTERM stops the build, which removes its scratch files;
 	// a second one ends the program at once (the next build cleans up).
 	// Caught before anything else, so that no early moment is unguarded.
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	context.AfterFunc(ctx, stop)
-	o.Context = ctx
+	sigs := onStopSignals()
+	defer sigs.stop()
+	o.Context = sigs
 	withECharts(&o, stderr)
 	pr := newProgress(stdout, stderr)
 	if pr != nil {
@@ -140,6 +136,7 @@ func runBuild(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintf(stderr, "build failed: %d error(s); the output folder was not changed\n", len(list))
 		case errors.Is(err, build.ErrInterrupted):
 			fmt.Fprintf(stderr, "build %v\n", err)
+			return sigs.status()
 		default:
 			fmt.Fprintf(stderr, "build failed: %v\n", err)
 		}
