@@ -16,10 +16,11 @@
 //
 // A chart's ECharts option is one typed value (options.go: go-echarts'
 // opts types, and small types of ours where go-echarts has no field),
-// marshalled once by encoding/json with HTML escaping on; every chart
-// carries its numbers as an HTML table and a CSV file. Figures are
-// written straight into one buffer (html.go, table.go). This package is
-// the only importer of go-echarts.
+// written once as JSON by hand (jsonw.go, optjson.go), byte for byte as
+// encoding/json writes it with HTML escaping on, which a test holds it
+// to; every chart carries its numbers as an HTML table and a CSV file.
+// Figures are written straight into one buffer (html.go, table.go). This
+// package is the only importer of go-echarts.
 package charts
 
 import (

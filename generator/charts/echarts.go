@@ -2,7 +2,6 @@ package charts
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"math"
 	"strconv"
@@ -16,10 +15,26 @@ import (
 // fontFamily is the theme's font stack for chart text.
 const fontFamily = `"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB", "Microsoft YaHei", sans-serif`
 
-// optionJSON builds the ECharts option of a chart block and returns it as
-// JSON that is safe inside a <script type="application/json"> element:
-// encoding/json escapes <, > and & (and U+2028, U+2029) in every string.
-func (b *Block) optionJSON(env Env, vs values) ([]byte, error) {
+// appendOptionJSON appends the ECharts option of a chart block as JSON
+// that is safe inside a <script type="application/json"> element: <, >
+// and & (and U+2028, U+2029) are escaped in every string.
+func (b *Block) appendOptionJSON(dst []byte, env Env, vs values) ([]byte, error) {
+	opt := b.option(env, vs)
+	start := len(dst)
+	out, err := appendOption(dst, &opt)
+	if err != nil {
+		return dst, err
+	}
+	// go-echarts marks raw JavaScript with __f__; nothing we write may
+	// carry it, whatever the content says.
+	if bytes.Contains(out[start:], []byte("__f__")) {
+		return dst, errors.New(`its text contains "__f__", which go-echarts reserves to mark JavaScript; remove it from the title and the metrics' names and units`)
+	}
+	return out, nil
+}
+
+// option builds the ECharts option of a chart block.
+func (b *Block) option(env Env, vs values) chartOption {
 	opt := chartOption{
 		Aria:  &aria,
 		Color: palette,
@@ -37,16 +52,7 @@ func (b *Block) optionJSON(env Env, vs values) ([]byte, error) {
 	default:
 		b.cartesian(env, vs, &opt)
 	}
-	out, err := json.Marshal(&opt)
-	if err != nil {
-		return nil, err
-	}
-	// go-echarts marks raw JavaScript with __f__; nothing we write may
-	// carry it, whatever the content says.
-	if bytes.Contains(out, []byte("__f__")) {
-		return nil, errors.New(`its text contains "__f__", which go-echarts reserves to mark JavaScript; remove it from the title and the metrics' names and units`)
-	}
-	return out, nil
+	return opt
 }
 
 // textColour is the charts' text: dark enough for WCAG AA on white.

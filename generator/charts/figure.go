@@ -5,6 +5,7 @@ import (
 	"html"
 	"html/template"
 	"strconv"
+	"sync"
 
 	"nianbao/generator/metrics"
 )
@@ -38,10 +39,14 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	var desc string
 	title := b.title(env)
 	if b.Kind == "chart" {
+		// The option is copied into the figure: its buffer is used again.
+		scratch := optionBufs.Get().(*[]byte)
+		defer optionBufs.Put(scratch)
 		var err error
-		if option, err = b.optionJSON(env, vs); err != nil {
+		if option, err = b.appendOptionJSON((*scratch)[:0], env, vs); err != nil {
 			return fig, err
 		}
+		*scratch = option[:0]
 		desc = b.describe(env, vs, title)
 	}
 	fig.CSV = b.csv(env, vs)
@@ -53,6 +58,9 @@ func (b *Block) Render(id string, env Env) (Figure, error) {
 	fig.HTML = w.buf
 	return fig, nil
 }
+
+// optionBufs hold the chart options being written.
+var optionBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
 
 // kpiCard is one metric's card in a kpi block.
 type kpiCard struct {

@@ -64,6 +64,24 @@ func goldenEnv(t *testing.T, lang string) Env {
 // text, and compares HTML and CSV byte for byte with testdata/figures
 // (go test ./generator/charts -run Golden -update rewrites them).
 func TestFiguresMatchTheirGoldenFiles(t *testing.T) {
+	for _, c := range goldenCases {
+		t.Run(c.name, func(t *testing.T) {
+			env := goldenEnv(t, c.lang)
+			b, problems := parse(env, c.kind, c.body)
+			if b == nil {
+				t.Fatalf("Parse: %s", problems)
+			}
+			fig, err := b.Render("chart-1", env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			golden(t, c.name, fig)
+		})
+	}
+}
+
+// goldenCases are the blocks of TestFiguresMatchTheirGoldenFiles.
+var goldenCases = func() []struct{ name, lang, kind, body string } {
 	two := "metrics = [\"talent.students\", \"talent.apprentices\"]\n"
 	twoUnits := "metrics = [\"talent.students\", \"talent.placement\", \"talent.apprentices\"]\n"
 	evil := "metrics = [\"talent.evil\", \"talent.evilpct\", \"talent.students\"]\n"
@@ -101,14 +119,17 @@ func TestFiguresMatchTheirGoldenFiles(t *testing.T) {
 		{"table", "zh", "table", twoUnits},
 		{"table-hostile", "en", "table", "title = \"<b>{a}</b>\"\n" + evil},
 	}
-	for _, c := range cases {
+	return cases
+}()
+
+// TestManySeriesMatchTheirGoldenFiles renders charts of more series than
+// the palette, dashes and symbols have, and a print appendix's table.
+func TestManySeriesMatchTheirGoldenFiles(t *testing.T) {
+	env, ms := benchEnv(t, 40, 12)
+	env.FigurePage, env.FigureEmbed = "", ""
+	for _, c := range manySeries(ms, env) {
 		t.Run(c.name, func(t *testing.T) {
-			env := goldenEnv(t, c.lang)
-			b, problems := parse(env, c.kind, c.body)
-			if b == nil {
-				t.Fatalf("Parse: %s", problems)
-			}
-			fig, err := b.Render("chart-1", env)
+			fig, err := c.b.Render("appendix-g0", env)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -117,12 +138,12 @@ func TestFiguresMatchTheirGoldenFiles(t *testing.T) {
 	}
 }
 
-// TestManySeriesMatchTheirGoldenFiles renders charts of more series than
-// the palette, dashes and symbols have, and a print appendix's table.
-func TestManySeriesMatchTheirGoldenFiles(t *testing.T) {
-	env, ms := benchEnv(t, 40, 12)
-	env.FigurePage, env.FigureEmbed = "", ""
-	for _, c := range []struct {
+// manySeries are the blocks of TestManySeriesMatchTheirGoldenFiles.
+func manySeries(ms []*metrics.Metric, env Env) []struct {
+	name string
+	b    *Block
+} {
+	return []struct {
 		name string
 		b    *Block
 	}{
@@ -131,14 +152,6 @@ func TestManySeriesMatchTheirGoldenFiles(t *testing.T) {
 		{"many-radar", &Block{Kind: "chart", Type: "radar", Metrics: ms[:9], Years: env.Data.Years}},
 		{"many-pie", &Block{Kind: "chart", Type: "donut", Metrics: []*metrics.Metric{ms[0], ms[6], ms[12], ms[18], ms[24], ms[30], ms[36], ms[3], ms[9]}, Years: []int{env.Year}}},
 		{"appendix", &Block{Kind: "table", Title: "附录", Metrics: ms[:20], Years: env.Data.Years}},
-	} {
-		t.Run(c.name, func(t *testing.T) {
-			fig, err := c.b.Render("appendix-g0", env)
-			if err != nil {
-				t.Fatal(err)
-			}
-			golden(t, c.name, fig)
-		})
 	}
 }
 

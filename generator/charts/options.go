@@ -4,9 +4,10 @@ import (
 	"github.com/go-echarts/go-echarts/v2/opts"
 )
 
-// The ECharts option as nianbao writes it, marshalled once with
-// encoding/json. go-echarts' opts types describe the parts they can say
-// as ECharts reads them (legend, tooltip, grid, text style, data items,
+// The ECharts option as nianbao writes it, once, by hand (jsonw.go,
+// optjson.go) as encoding/json would marshal these types, json tags and
+// all. go-echarts' opts types describe the parts they can say as ECharts
+// reads them (legend, tooltip, grid, text style, data items,
 // a gauge's progress); the types here say what go-echarts has no field
 // for (a dash pattern, a mark on each bar, a pie label's layout, a
 // gauge's target pointer) or cannot say (an explicit 0 or false). Their
@@ -22,12 +23,16 @@ type chartOption struct {
 	Radar     *radarOption   `json:"radar,omitempty"`
 	Series    []any          `json:"series"`
 	TextStyle opts.TextStyle `json:"textStyle"`
-	Title     opts.Title     `json:"title"`
-	Toolbox   opts.Toolbox   `json:"toolbox"`
+	Title     none           `json:"title"`
+	Toolbox   none           `json:"toolbox"`
 	Tooltip   opts.Tooltip   `json:"tooltip"`
 	XAxis     any            `json:"xAxis,omitempty"` // []categoryAxis or []valueAxis
 	YAxis     any            `json:"yAxis,omitempty"`
 }
+
+// none is an ECharts component left at its defaults: {}. (The figure's
+// caption is the chart's title; its buttons are the page's.)
+type none struct{}
 
 // ariaOption turns ECharts' decal patterns on and its own description off.
 type ariaOption struct {
