@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"strings"
 	"sync"
 )
 
@@ -18,25 +17,40 @@ import (
 // is one of those headings'. It is one pass over the HTML for each, as a
 // print edition runs it on every section of a report.
 func nest(h []byte, prefix string) string {
-	buf := nestBuffers.Get().(*[]byte)
-	defer nestBuffers.Put(buf)
-	out, ids := nestHeadings((*buf)[:0], h, prefix)
-	*buf = out
-	if len(ids) == 0 {
-		return string(out)
-	}
-	return prefixLinks(out, ids, prefix)
+	return string(appendNested(make([]byte, 0, len(h)+len(h)/16), h, prefix))
 }
 
-// nestBuffers hold the headings' pass of nest, copied into a string
-// after the links' pass: a print edition nests a whole report.
-var nestBuffers = sync.Pool{New: func() any { b := make([]byte, 0, 64<<10); return &b }}
+// appendNested appends h to dst as nest returns it. A print edition
+// appends each of its sections to one buffer: nesting a section costs no
+// allocation.
+func appendNested(dst, h []byte, prefix string) []byte {
+	if prefix == "" {
+		out, _ := nestHeadings(dst, h, "", nil)
+		return out
+	}
+	buf := nestBuffers.Get().(*nestBuffer)
+	defer nestBuffers.Put(buf)
+	buf.out, buf.ids = nestHeadings(buf.out[:0], h, prefix, buf.ids[:0])
+	defer clear(buf.ids) // they point into h
+	if len(buf.ids) == 0 {
+		return append(dst, buf.out...)
+	}
+	return appendLinks(dst, buf.out, buf.ids, prefix)
+}
+
+// nestBuffer holds the headings' pass of nest and the ids it found,
+// reused: a print edition nests a whole report.
+type nestBuffer struct {
+	out []byte
+	ids [][]byte
+}
+
+var nestBuffers = sync.Pool{New: func() any { return &nestBuffer{out: make([]byte, 0, 64<<10)} }}
 
 // nestHeadings appends h to out with the headings h2–h5 one level down
-// and their ids prefixed, and returns the ids as they were when prefix is
-// set, in order.
-func nestHeadings(out, h []byte, prefix string) ([]byte, []string) {
-	var ids []string
+// and their ids prefixed, and, when prefix is set, appends the ids as
+// they were to ids, in order (slices of h).
+func nestHeadings(out, h []byte, prefix string, ids [][]byte) ([]byte, [][]byte) {
 	for {
 		i := bytes.IndexByte(h, '<')
 		if i < 0 {
@@ -54,7 +68,7 @@ func nestHeadings(out, h []byte, prefix string) ([]byte, []string) {
 		out = append(out, level+1)
 		if hasID {
 			if prefix != "" {
-				ids = append(ids, string(id))
+				ids = append(ids, id)
 			}
 			out = append(out, ` id="`...)
 			out = append(out, prefix...)
@@ -89,40 +103,64 @@ func headingTag(h []byte) (n int, level byte, id []byte, hasID bool) {
 	return n, level, rest[len(` id="`) : len(` id="`)+end], true
 }
 
-// prefixLinks returns h with every href="#id" whose id is one of ids
-// pointing at prefix+id instead. An href is rewritten as if by one
+// appendLinks appends h to dst with every href="#id" whose id is one of
+// ids pointing at prefix+id instead. An href is rewritten as if by one
 // replacement per id in turn, so that a heading whose id is another's
 // prefixed id comes out as it always has.
-func prefixLinks(h []byte, ids []string, prefix string) string {
+func appendLinks(dst, h []byte, ids [][]byte, prefix string) []byte {
 	const attr = `href="#`
-	set := make(map[string]bool, len(ids))
-	for _, id := range ids {
-		set[id] = true
+	var set map[string]bool // for a long section; a short one's few ids are compared in turn
+	if len(ids) > 16 {
+		set = make(map[string]bool, len(ids))
+		for _, id := range ids {
+			set[string(id)] = true
+		}
 	}
-	var b strings.Builder
-	b.Grow(len(h) + 8*len(prefix))
 	for {
 		i := bytes.Index(h, []byte(attr))
 		if i < 0 {
-			b.Write(h)
-			return b.String()
+			return append(dst, h...)
 		}
 		i += len(attr)
-		b.Write(h[:i])
+		dst = append(dst, h[:i]...)
 		h = h[i:]
 		end := bytes.IndexByte(h, '"')
-		if end < 0 || !set[string(h[:end])] {
+		if end < 0 {
 			continue
 		}
-		target := string(h[:end])
+		target := h[:end]
+		if set != nil && !set[string(target)] {
+			continue
+		}
+		k := 0 // the target is now prefix k times, then target
 		for _, id := range ids {
-			if target == id {
-				target = prefix + id
+			if isPrefixed(id, prefix, k, target) {
+				k++
 			}
 		}
-		b.WriteString(target)
+		if k == 0 {
+			continue
+		}
+		for range k {
+			dst = append(dst, prefix...)
+		}
+		dst = append(dst, target...)
 		h = h[end:]
 	}
+}
+
+// isPrefixed reports whether s is prefix written k times, then target.
+func isPrefixed(s []byte, prefix string, k int, target []byte) bool {
+	if len(s) != k*len(prefix)+len(target) {
+		return false
+	}
+	for range k {
+		if string(s[:len(prefix)]) != prefix {
+			return false
+		}
+		s = s[len(prefix):]
+	}
+	return bytes.Equal(s, target)
 }
 
 // firstHeadingID returns the id of a heading that opens converted

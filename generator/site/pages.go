@@ -59,6 +59,7 @@ type File struct {
 type Output struct {
 	Files   []File // the page's index.html, names relative to Rel
 	Charts  int
+	size    int // the page's expected size, when it is large: its buffer grows once
 	release func()
 }
 
@@ -137,6 +138,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 	v.Description = s.description(p, v)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
+	buf.Grow(out.size)
 	if err := s.Theme.RenderTo(buf, p.Kind.String(), v); err != nil {
 		pageBuffers.Put(buf)
 		l.Add(err)

@@ -3,6 +3,10 @@ package site
 import (
 	"bytes"
 	"html/template"
+	"slices"
+	"strings"
+	"sync"
+	"unsafe"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
@@ -27,23 +31,77 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	if !pe.ForewordOwnHeading {
 		pe.Foreword = template.HTML(nest(fw.HTML, "")) // below the layout's own heading
 	}
-	out := Output{Charts: countCharts(fw.HTML)}
-	for i, sec := range p.Year.Sections {
-		k := s.textIn(sec.Pages, p.Lang)
-		link := v.Year.Sections[i]
-		ps := theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, TitleLang: link.TextLang, Summary: link.Summary,
-			Content: s.printed(k, sec)}
-		if k.Lang != "" && k.Lang != lg {
-			ps.Lang, ps.Fallback = k.Lang, true
-		}
-		pe.Sections = append(pe.Sections, ps)
-		out.Charts += countCharts(k.HTML)
-	}
+	var out Output
+	pe.Sections, out = s.printSections(p, v.Year)
+	out.Charts += countCharts(fw.HTML)
 	v.Scorecard, v.ScorecardKey = s.scorecard(p.Year.Year, lg), s.scorecardKey(p.Year.Year, lg)
 	v.Tally = s.tally(p.Year.Year, lg)
 	pe.Appendix = s.appendix(p.Year.Year, lg, l)
 	v.Print = pe
+	out.size += len(fw.HTML) + len(pe.Appendix) + 64<<10 + 1<<10*len(s.Data.Catalogue.Metrics) // and the scorecard
 	return out
+}
+
+// printSections are a report's sections as its print edition shows them,
+// each nested below its title (see nest), with the charts they hold, and
+// the size of their HTML.
+//
+// A build nests each section once, for the one print edition that shows
+// it, and appends them all to one buffer that is reused for the next
+// edition: their contents are strings that share the buffer's bytes, and
+// the whole report is not copied into strings and then into the page.
+// The buffer is written only here, and reused only when the page's files
+// are written (Output.Release); nothing keeps the page's view beyond its
+// rendering (the layout's output is a copy). serve, which renders an
+// edition again after each edit, keeps each section's nested HTML instead
+// (Text.printHTML).
+func (s *Site) printSections(p *Page, y *theme.Year) ([]theme.PrintSection, Output) {
+	body := printBuffers.Get().(*[]byte)
+	texts, size := make([]*Text, len(p.Year.Sections)), 0
+	for i, sec := range p.Year.Sections {
+		texts[i] = s.textIn(sec.Pages, p.Lang)
+		size += len(texts[i].HTML)
+	}
+	b, ends := slices.Grow((*body)[:0], size+size/8), make([]int, len(texts)) // room for the ids' prefixes
+	out := Output{release: func() { putPrintBuffer(body) }}
+	secs := make([]theme.PrintSection, len(texts))
+	for i, sec := range p.Year.Sections {
+		k, link := texts[i], y.Sections[i]
+		secs[i] = theme.PrintSection{ID: "section-" + sec.Slug, Number: i + 1, Title: link.Title, TitleLang: link.TextLang, Summary: link.Summary}
+		if k.printKept {
+			secs[i].Content = k.printHTML
+			out.size += len(k.printHTML)
+		} else {
+			b = appendNested(b, k.HTML, "section-"+sec.Slug+"--")
+		}
+		ends[i] = len(b)
+		if k.Lang != "" && k.Lang != p.Lang.Code {
+			secs[i].Lang, secs[i].Fallback = k.Lang, true
+		}
+		out.Charts += countCharts(k.HTML)
+	}
+	*body = b
+	start := 0
+	for i, end := range ends {
+		if end > start { // after the last append: b moves no more
+			secs[i].Content = template.HTML(unsafe.String(&b[start], end-start))
+		}
+		start = end
+	}
+	out.size += len(b)
+	return secs, out
+}
+
+// printBuffers hold the sections of a print edition while it renders
+// (see printSections).
+var printBuffers = sync.Pool{New: func() any { return new([]byte) }}
+
+// putPrintBuffer hands a print edition's buffer back for reuse, but not
+// a huge one, which would stay in memory between builds of serve.
+func putPrintBuffer(b *[]byte) {
+	if cap(*b) <= 16<<20 {
+		printBuffers.Put(b)
+	}
 }
 
 // countCharts counts the chart elements in rendered HTML, so that the
@@ -77,7 +135,8 @@ func (s *Site) renderAppendix(year int, lg string, l *diag.List) template.HTML {
 		}
 	}
 	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
-	var out []byte
+	var tables [][]byte
+	size := 0
 	for _, g := range s.Data.Catalogue.Groups {
 		if len(g.Metrics) == 0 {
 			continue
@@ -88,8 +147,14 @@ func (s *Site) renderAppendix(year int, lg string, l *diag.List) template.HTML {
 			l.Errorf(g.Pos, "data appendix: %v", err)
 			continue
 		}
-		out = append(out, fig.HTML...)
-		out = append(out, '\n')
+		tables = append(tables, fig.HTML)
+		size += len(fig.HTML) + 1
 	}
-	return template.HTML(out)
+	var out strings.Builder
+	out.Grow(size)
+	for _, t := range tables {
+		out.Write(t)
+		out.WriteByte('\n')
+	}
+	return template.HTML(out.String())
 }

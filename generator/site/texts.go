@@ -163,14 +163,6 @@ func (s *Site) convertText(sh showing, l *diag.List) *Text {
 	return t
 }
 
-// printed is a section's text as its report's print edition shows it.
-func (s *Site) printed(t *Text, sec *content.Section) template.HTML {
-	if t.printKept {
-		return t.printHTML
-	}
-	return printSection(t, sec)
-}
-
 // printSection nests a section's HTML below its title in the print
 // edition, its ids prefixed with the section's (see nest).
 func printSection(t *Text, sec *content.Section) template.HTML {
