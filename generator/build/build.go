@@ -101,6 +101,10 @@ func Run(o Options) (Stats, error) {
 	}
 	work := pool{ctx: o.Context}
 	s.Convert(work.each, &l)
+	if w != nil && !l.HasErrors() {
+		writeAssets(s, nil, w, &l)
+		dropAssets(s)
+	}
 	st := renderAll(work, s, o.files(), writer(w), &l, o.Progress, nil)
 	if err := finish(o, s, w, &l); err != nil {
 		return Stats{Warnings: l.Warnings()}, err

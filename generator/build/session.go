@@ -215,6 +215,9 @@ func (s *Session) full() Result {
 	st.Convert(work.each, &l)
 	s.written = pageFiles{files: map[pageKey][]string{}}
 	renderAll(work, st, o.files(), writer(w), &l, nil, func(p *site.Page, names []string) { s.written.record(p, names) })
+	if w != nil && !l.HasErrors() && work.ctx.Err() == nil {
+		writeAssets(st, nil, w, &l)
+	}
 	r.Warnings = l.Warnings()
 	if l.HasErrors() || work.ctx.Err() != nil {
 		if w != nil {

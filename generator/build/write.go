@@ -21,8 +21,9 @@ type output interface {
 	Copy(rel string, fsys fs.FS, src string) error
 }
 
-// renderAll renders every page and writes the site's files to out, as
-// long as no error has been found; out may be nil (nothing is written).
+// renderAll renders every page and writes the site's files but for the
+// assets (writeAssets) to out, as long as no error has been found; out
+// may be nil (nothing is written).
 func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, progress func(done, total int), rec recorder) Stats {
 	pages := s.Pages()
 	st := Stats{Pages: len(pages)}
@@ -38,7 +39,6 @@ func renderAll(work pool, s *site.Site, fsys fs.FS, out output, l *diag.List, pr
 	made.Wait()
 	if out != nil && !l.HasErrors() && work.ctx.Err() == nil {
 		writeFiles(s, files, out, l)
-		writeAssets(s, nil, out, l)
 		copyFiles(s, fsys, out, l)
 	}
 	return st
@@ -98,7 +98,8 @@ func writeFiles(s *site.Site, files []site.File, out output, l *diag.List) {
 
 // writeAssets writes the theme's assets (stylesheet, scripts, ECharts,
 // the search index), but for those whose path is in done: the ones the
-// output already holds.
+// output already holds. The model step makes the last of them, so a
+// build writes them before the pages render.
 func writeAssets(s *site.Site, done map[string]bool, out output, l *diag.List) {
 	th := s.Theme
 	for _, name := range th.AssetNames() {
@@ -109,6 +110,17 @@ func writeAssets(s *site.Site, done map[string]bool, out output, l *diag.List) {
 		if err := out.Write(a.Path, a.Data); err != nil {
 			l.Errorf(diag.Pos{File: a.Name}, "%v", err)
 		}
+	}
+}
+
+// dropAssets forgets the bytes of the theme's assets once they are
+// written, keeping their names and paths: the pages only link to them,
+// and a build has no use for a megabyte of ECharts and the search index
+// while its pages render.
+func dropAssets(s *site.Site) {
+	for name, a := range s.Theme.Assets {
+		a.Data = nil
+		s.Theme.Assets[name] = a
 	}
 }
 

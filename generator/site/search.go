@@ -102,10 +102,12 @@ func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 		}
 	}
 	a.asset = s.Theme.AddAsset(name, append(js, "];\n"...))
-	if s.searchParts == nil {
-		s.searchParts = map[string]searchPart{}
+	if s.KeepForEdits {
+		if s.searchParts == nil {
+			s.searchParts = map[string]searchPart{}
+		}
+		s.searchParts[name] = a
 	}
-	s.searchParts[name] = a
 	return a
 }
 

@@ -24,9 +24,12 @@ type Text struct {
 	Blocks   []markdown.Block // a section's chart and table blocks, for its figure pages
 	Charts   int              // chart blocks
 	Cited    []*metrics.Metric
-	Prose    string // the HTML's prose, for the search index and its snippets
-	Keys     string // the titles of its figures: searched, not quoted
-	Lang     string // the language the text is written in
+	// Prose is the HTML's prose, for the search index and its snippets;
+	// Keys are the titles of its figures: searched, not quoted. Once the
+	// index is made, a build (not serve) drops both (see index).
+	Prose string
+	Keys  string
+	Lang  string // the language the text is written in
 	// print is a section's HTML as its report's print edition shows it,
 	// when the site keeps it (Site.KeepForEdits).
 	printHTML template.HTML
@@ -203,6 +206,13 @@ func (s *Site) index() {
 		s.cited[lg.Code] = s.citing(lg)
 	}
 	s.searchIndex()
+	if !s.KeepForEdits {
+		// The texts' prose is in the search index now, which a build
+		// makes once: the pages render without it.
+		for _, t := range s.texts {
+			t.Prose, t.Keys = "", ""
+		}
+	}
 }
 
 // shareBlocks points each block's HTML at its copy in the page's HTML, so
