@@ -38,6 +38,7 @@ func (s *Site) figurePages(p *Page, v *theme.Page, res *Text, l *diag.List) (out
 			Site:        v.Site,
 			Lang:        v.Lang,
 			Title:       b.Title,
+			HeadTitle:   b.Title + " · " + v.Site.Title,
 			Description: b.Title + tail,
 			URL:         url + name,
 			Permalink:   link + name,

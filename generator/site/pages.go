@@ -136,6 +136,7 @@ func (s *Site) Render(p *Page, l *diag.List) Output {
 	}
 	v.Charts = out.Charts
 	v.Description = s.description(p, v)
+	v.HeadTitle = headTitle(p.Kind, v)
 	buf := pageBuffers.Get().(*bytes.Buffer)
 	buf.Reset()
 	buf.Grow(out.size)
@@ -196,6 +197,17 @@ func (s *Site) translations(p *Page) []theme.Link {
 	return out
 }
 
+// headTitle is the page's <title> (see theme.Page.HeadTitle).
+func headTitle(k Kind, v *theme.Page) string {
+	switch k {
+	case HomePage:
+		return v.Site.Title
+	case PrintPage:
+		return v.Title
+	}
+	return v.Title + " · " + v.Site.Title
+}
+
 // description is the page's one line for search engines and link
 // previews, never empty: the page's own summary, else what the page is.
 func (s *Site) description(p *Page, v *theme.Page) string {
@@ -243,9 +255,12 @@ func (s *Site) yearLinks(p *Page) ([]theme.Link, string) {
 		links = s.yearLinkSet(p)
 		s.yearLinkSets.Store(key, links)
 	}
+	if p.Year == nil {
+		return links, key // none is current: the shared list, unchanged
+	}
 	out := slices.Clone(links)
 	for i, y := range s.Content.Years {
-		out[i].Current = p.Year != nil && p.Year.Year == y.Year
+		out[i].Current = p.Year.Year == y.Year
 	}
 	return out, key
 }

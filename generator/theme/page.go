@@ -9,10 +9,14 @@ import (
 // Page is what every layout receives. Fields that do not apply to a page
 // kind are nil or empty.
 type Page struct {
-	Kind         string // home, year, section
-	Site         *Site
-	Lang         string // the page's language code, for <html lang>
-	Title        string // the page's own title (the <h1>)
+	Kind  string // home, year, section
+	Site  *Site
+	Lang  string // the page's language code, for <html lang>
+	Title string // the page's own title (the <h1>)
+	// HeadTitle is the document's <title>: the page's title and the
+	// site's, the site's alone on the home page and the report's alone
+	// on its print edition.
+	HeadTitle    string
 	Description  string // one line for search engines and link previews
 	URL          string // path from the host root, with the base path: /alliance/2025/
 	Permalink    string // absolute URL when baseURL has a host, else URL

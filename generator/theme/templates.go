@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"sync"
 
 	"nianbao/generator/diag"
 )
@@ -36,22 +37,47 @@ func (t *Theme) funcs() template.FuncMap {
 }
 
 func (t *Theme) partialCached(name string, p *Page, keys ...any) (template.HTML, error) {
-	key := cacheKey(name, keys)
-	if v, ok := t.cache.Load(key); ok {
-		return v.(template.HTML), nil
+	// Most calls find their partial: look it up by a key built on the
+	// stack (a map lookup of string(b) does not copy b).
+	var arr [128]byte
+	key := appendCacheKey(arr[:0], name, keys)
+	t.cache.RLock()
+	h, ok := t.cache.m[string(key)]
+	t.cache.RUnlock()
+	if ok {
+		return h, nil
 	}
 	var buf bytes.Buffer
 	if err := t.base.ExecuteTemplate(&buf, name, p); err != nil {
 		return "", err
 	}
-	v, _ := t.cache.LoadOrStore(key, template.HTML(buf.String()))
-	return v.(template.HTML), nil
+	h = template.HTML(buf.String())
+	t.cache.Lock()
+	defer t.cache.Unlock()
+	if old, ok := t.cache.m[string(key)]; ok {
+		return old, nil // another page rendered it meanwhile
+	}
+	if t.cache.m == nil {
+		t.cache.m = map[string]template.HTML{}
+	}
+	t.cache.m[string(key)] = h
+	return h, nil
+}
+
+// partialCache holds partialCached results by cacheKey.
+type partialCache struct {
+	sync.RWMutex
+	m map[string]template.HTML
 }
 
 // cacheKey joins a partial's name and its keys, each apart, so that
 // ("a b", "c") and ("a", "b c") never share an entry.
 func cacheKey(name string, keys []any) string {
-	b := []byte(name)
+	return string(appendCacheKey(nil, name, keys))
+}
+
+func appendCacheKey(b []byte, name string, keys []any) []byte {
+	b = append(b, name...)
 	for _, k := range keys {
 		b = append(b, 0)
 		switch k := k.(type) {
@@ -63,19 +89,41 @@ func cacheKey(name string, keys []any) string {
 			b = fmt.Append(b, k)
 		}
 	}
-	return string(b)
+	return b
 }
 
 func markCurrent(h template.HTML, url string) template.HTML {
-	attr := `href="` + template.HTMLEscapeString(url) + `"`
-	s := string(h)
-	i := strings.Index(s, attr)
-	if i < 0 {
-		return h
+	// Find the first href="url" without building that string: the
+	// URL as the partial wrote it (escaped for HTML when it must be),
+	// with href=" before it and the closing quote after.
+	if strings.ContainsAny(url, htmlSpecial) {
+		url = template.HTMLEscapeString(url)
 	}
-	i += len(attr)
-	return template.HTML(s[:i] + ` aria-current="page"` + s[i:])
+	s := string(h)
+	for at := 0; ; {
+		i := strings.Index(s[at:], url)
+		if i < 0 {
+			return h
+		}
+		i += at
+		end := i + len(url)
+		if strings.HasSuffix(s[:i], `href="`) && strings.HasPrefix(s[end:], `"`) {
+			end++
+			var b strings.Builder
+			b.Grow(len(s) + len(ariaCurrent))
+			b.WriteString(s[:end])
+			b.WriteString(ariaCurrent)
+			b.WriteString(s[end:])
+			return template.HTML(b.String())
+		}
+		at = i + 1
+	}
 }
+
+const (
+	ariaCurrent = ` aria-current="page"`
+	htmlSpecial = "<>&'\"\x00" // what HTMLEscapeString changes
+)
 
 func (t *Theme) loadTemplates(l *diag.List) {
 	t.tmpl = map[string]*templateSet{}
@@ -183,4 +231,8 @@ func (t *Theme) execError(err error, kind string) *diag.Diagnostic {
 // ForgetCached drops every partialCached result, for a site whose values
 // changed: serve would otherwise keep the scorecards of every set of
 // values an editor ever saved.
-func (t *Theme) ForgetCached() { t.cache.Clear() }
+func (t *Theme) ForgetCached() {
+	t.cache.Lock()
+	clear(t.cache.m)
+	t.cache.Unlock()
+}

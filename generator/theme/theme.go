@@ -45,7 +45,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"sync"
 
 	"nianbao/generator/diag"
 	"nianbao/generator/tomldoc"
@@ -70,7 +69,7 @@ type Theme struct {
 	strings map[string]map[string]string // language → key → text
 	Assets  map[string]Asset             // by name under assets/
 	base    *template.Template           // baseof and partials, for partialCached
-	cache   sync.Map                     // partialCached results
+	cache   partialCache                 // partialCached results
 	Static  []File                       // files to copy as they are
 }
 
