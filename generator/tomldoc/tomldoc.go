@@ -12,6 +12,10 @@
 // a = 2, a [table] over a table made by dotted keys, keys added to an inline
 // table).
 //
+// The documents most fenced chart blocks and front matter are, lines of
+// `key = "text"`, `key = 2025` or `key = ["a", "b"]`, are read without
+// the library (simple.go), to the same table: a build has thousands.
+//
 // Positions are positions in the real file: lines count from the firstLine
 // given to Parse, columns count characters (runes) from 1, a UTF-8 byte order
 // mark is not counted, and CRLF line endings are accepted.
@@ -46,7 +50,15 @@ func Parse(file string, src []byte, firstLine int) (*Table, *diag.Diagnostic) {
 	firstLine = max(firstLine, 1)
 	text := string(src)
 	text = text[bomLen(text):]
+	if t := parseSimple(file, text, firstLine); t != nil {
+		return t, nil
+	}
+	return parseFull(file, text, firstLine)
+}
 
+// parseFull parses text (without its byte order mark) with BurntSushi,
+// and scans it for the positions.
+func parseFull(file, text string, firstLine int) (*Table, *diag.Diagnostic) {
 	var decoded map[string]any
 	if err := decode(text, &decoded); err != nil {
 		return nil, decodeError(file, text, firstLine, err)
