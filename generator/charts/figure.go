@@ -4,6 +4,7 @@ import (
 	"errors"
 	"html"
 	"html/template"
+	"slices"
 	"strconv"
 	"sync"
 
@@ -24,43 +25,64 @@ func HTMLText(s string) template.HTML { return template.HTML(html.EscapeString(s
 // and names the CSV download.
 func (b *Block) Render(id string, env Env) (Figure, error) {
 	var fig Figure
+	var err error
+	fig.HTML, fig.CSV, err = b.render(nil, id, env, nil)
+	if err != nil {
+		return Figure{}, err
+	}
+	return fig, nil
+}
+
+// AppendHTML appends the block's HTML, as Render renders it, to dst.
+func (b *Block) AppendHTML(dst []byte, id string, env Env) ([]byte, error) {
+	scratch := scratchBufs.Get().(*[]byte)
+	defer scratchBufs.Put(scratch)
+	out, csv, err := b.render(dst, id, env, (*scratch)[:0])
+	*scratch = csv[:0]
+	if err != nil {
+		return dst, err
+	}
+	return out, nil
+}
+
+// render appends the block's HTML to dst, and returns it with the CSV of
+// its numbers, which it appends to csv (nil: a CSV of its own).
+func (b *Block) render(dst []byte, id string, env Env, csv []byte) (html, csvOut []byte, err error) {
 	if len(b.Metrics) == 0 || len(b.Years) == 0 {
-		return fig, errors.New("nothing to show: no metrics or no years")
+		return dst, csv, errors.New("nothing to show: no metrics or no years")
 	}
 	vs := b.lookUp(env)
 	if b.Kind == "kpi" {
-		w := &writer{t: env.T, buf: make([]byte, 0, 512+512*len(b.Metrics))}
+		w := &writer{t: env.T, buf: slices.Grow(dst, 512+512*len(b.Metrics))}
 		w.kpis(id, b.kpis(env))
 		w.source(b, env, vs)
-		fig.HTML = w.buf
-		return fig, nil
+		return w.buf, csv, nil
 	}
 	var option []byte
 	var desc string
 	title := b.title(env)
 	if b.Kind == "chart" {
 		// The option is copied into the figure: its buffer is used again.
-		scratch := optionBufs.Get().(*[]byte)
-		defer optionBufs.Put(scratch)
-		var err error
+		scratch := scratchBufs.Get().(*[]byte)
+		defer scratchBufs.Put(scratch)
 		if option, err = b.appendOptionJSON((*scratch)[:0], env, vs); err != nil {
-			return fig, err
+			return dst, csv, err
 		}
 		*scratch = option[:0]
 		desc = b.describe(env, vs, title)
 	}
-	fig.CSV = b.csv(env, vs)
+	csv = b.appendCSV(csv, env, vs)
 	// Room for the markup around the option and the CSV, and for a table
 	// cell a value.
-	size := 3072 + len(option) + len(desc) + 2*len(fig.CSV) + 40*len(b.Metrics)*len(b.Years)
-	w := &writer{t: env.T, buf: make([]byte, 0, size)}
-	w.figure(id, b, env, vs, title, desc, option, fig.CSV, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
-	fig.HTML = w.buf
-	return fig, nil
+	size := 3072 + len(option) + len(desc) + 2*len(csv) + 40*len(b.Metrics)*len(b.Years)
+	w := &writer{t: env.T, buf: slices.Grow(dst, size)}
+	w.figure(id, b, env, vs, title, desc, option, csv, travel{Page: env.FigurePage, Embed: env.FigureEmbed})
+	return w.buf, csv, nil
 }
 
-// optionBufs hold the chart options being written.
-var optionBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
+// scratchBufs hold what a figure is made of (its option, its CSV) while
+// it is written.
+var scratchBufs = sync.Pool{New: func() any { b := make([]byte, 0, 8<<10); return &b }}
 
 // kpiCard is one metric's card in a kpi block.
 type kpiCard struct {

@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -148,12 +149,12 @@ func (b *Block) hasTarget(m *metrics.Metric) bool {
 	return false
 }
 
-// csv writes the block's numbers for spreadsheets: UTF-8 with a byte order
+// appendCSV writes the block's numbers for spreadsheets: UTF-8 with a byte order
 // mark, a row per metric, raw numbers with the metric's decimals, CRLF
 // line ends. Text that could start a formula gets a leading ' (package
 // sheet); fields are quoted as encoding/csv quotes them.
-func (b *Block) csv(env Env, vs values) []byte {
-	out := make([]byte, 0, 128+len(b.Metrics)*(96+12*len(b.Years)))
+func (b *Block) appendCSV(out []byte, env Env, vs values) []byte {
+	out = slices.Grow(out, 128+len(b.Metrics)*(96+12*len(b.Years)))
 	out = append(out, "\ufeffmetric,name,unit,source"...)
 	for _, y := range b.Years {
 		out = append(out, ',')

@@ -110,20 +110,27 @@ type Result struct {
 // result is incomplete and must not be published.
 func (c *Converter) Convert(p *Page, l *diag.List) Result {
 	conv := &conversion{page: p, diag: l, cited: map[*metrics.Metric]bool{}}
+	figs := getBuffer()
+	defer putBuffer(figs)
+	conv.figs = figs
 	pc := parser.NewContext(parser.WithIDs(newHeadingIDs(p.Reserved)))
 	doc := c.md.Parser().Parse(text.NewReader(p.Src), parser.WithContext(pc))
 	conv.walk(doc.(*ast.Document))
-	var buf bytes.Buffer
-	buf.Grow(len(p.Src)*3 + 8<<10)
-	if err := c.md.Renderer().Render(&buf, p.Src, doc); err != nil {
+	out := getBuffer()
+	defer putBuffer(out)
+	if err := c.md.Renderer().Render(out, p.Src, doc); err != nil {
 		l.Errorf(diag.Pos{File: p.File}, "rendering: %v", err)
 	}
-	conv.res.HTML = buf.Bytes()
-	if h := conv.res.HTML; cap(h)-len(h) > len(h)/16 {
-		// A site keeps every page's HTML while it renders: keep it in
-		// memory of its size, not in the buffer's, whose room was a
-		// third of the medium corpus's 25 MB.
-		conv.res.HTML = bytes.Clone(h)
+	// A site keeps every page's HTML while it renders: in memory of its
+	// size, and the figure pages' blocks in the page's.
+	conv.res.HTML = bytes.Clone(out.b)
+	for i, f := range conv.blockFigs {
+		if f.at >= 0 {
+			end := f.at + len(f.HTML)
+			conv.res.Blocks[i].HTML = conv.res.HTML[f.at:end:end]
+		} else {
+			conv.res.Blocks[i].HTML = bytes.Clone(f.HTML)
+		}
 	}
 	headingTexts(conv.res.Headings, conv.res.HTML)
 	return conv.res
@@ -144,6 +151,11 @@ type conversion struct {
 	res   Result
 	cited map[*metrics.Metric]bool
 	lines []int // byte offsets of line starts, made on first use
+	// figs holds the HTML of the page's blocks, one after the other,
+	// until the page is rendered; blockFigs are the figures of
+	// res.Blocks.
+	figs      *buffer
+	blockFigs []*Figure
 }
 
 // walk resolves references and blocks before rendering.
@@ -179,8 +191,15 @@ func (c *conversion) walk(doc *ast.Document) {
 		}
 		return ast.WalkContinue, nil
 	})
+	var written []*Figure
 	for i, b := range blocks {
-		c.block(b, i+1)
+		if f := c.block(b, i+1); f != nil {
+			written = append(written, f)
+		}
+	}
+	// Every block is written: the figures' HTML stays where it is.
+	for _, f := range written {
+		f.HTML = c.figs.b[f.start:f.end]
 	}
 }
 
@@ -312,7 +331,9 @@ var KindFigure = ast.NewNodeKind("Figure")
 // Figure is a rendered block.
 type Figure struct {
 	ast.BaseBlock
-	HTML []byte
+	HTML       []byte
+	start, end int // HTML's place among the page's blocks
+	at         int // where the page's HTML holds it, once rendered; else -1
 }
 
 // Kind implements ast.Node.
@@ -321,7 +342,7 @@ func (*Figure) Kind() ast.NodeKind { return KindFigure }
 // Dump implements ast.Node.
 func (n *Figure) Dump(src []byte, level int) { ast.DumpHelper(n, src, level, nil, nil) }
 
-func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
+func (c *conversion) block(n *ast.FencedCodeBlock, index int) *Figure {
 	kind := string(n.Language(c.page.Src))
 	pos := c.pos(n.Pos())
 	// The body's lines, each led by as many spaces as there were
@@ -342,18 +363,21 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 	env := charts.Env{Data: c.page.Data, Year: c.page.Year, Lang: c.page.Lang, Default: c.page.Default, T: c.page.T}
 	b := charts.Parse(kind, c.page.File, body, first, pos, env, c.diag)
 	if b == nil {
-		return
+		return nil
 	}
 	name := kind + "-" + strconv.Itoa(index)
 	id := c.page.IDPrefix + name
 	if c.page.FigureBase != "" && kind != "kpi" {
 		env.FigurePage, env.FigureEmbed = c.page.FigureBase+name+"/", c.page.FigureEmbed+name+"/"
 	}
-	fig, err := b.Render(id, env)
-	if err != nil {
+	start := len(c.figs.b)
+	var err error
+	if c.figs.b, err = b.AppendHTML(c.figs.b, id, env); err != nil {
 		c.diag.Errorf(pos, "%s block: %v", kind, err)
-		return
+		return nil
 	}
+	f := &Figure{start: start, end: len(c.figs.b), at: -1}
+	f.SetPos(n.Pos())
 	if b.Kind == "chart" {
 		c.res.Charts++
 	}
@@ -365,11 +389,11 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) {
 	}
 	c.res.Figures++
 	if env.FigurePage != "" {
-		c.res.Blocks = append(c.res.Blocks, Block{ID: id, Name: name, Title: b.Heading(env), HTML: fig.HTML})
+		c.res.Blocks = append(c.res.Blocks, Block{ID: id, Name: name, Title: b.Heading(env)})
+		c.blockFigs = append(c.blockFigs, f)
 	}
-	f := &Figure{HTML: fig.HTML}
-	f.SetPos(n.Pos())
 	n.Parent().ReplaceChild(n.Parent(), n, f)
+	return f
 }
 
 // pos turns a byte offset in the body into a file position.

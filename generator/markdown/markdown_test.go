@@ -1,11 +1,13 @@
 package markdown
 
 import (
+	"bytes"
 	"fmt"
 	"strings"
 	"sync"
 	"testing"
 
+	"nianbao/generator/charts"
 	"nianbao/generator/diag"
 	"nianbao/generator/metrics"
 )
@@ -341,6 +343,45 @@ func TestConvertIsSafeForConcurrentUse(t *testing.T) {
 	for i, r := range results {
 		if r != results[0] {
 			t.Errorf("conversion %d differs:\n%s\nfrom\n%s", i, r, results[0])
+		}
+	}
+}
+
+// TestFigurePageBlocksAreTheFiguresOfThePage converts a page of two
+// figure-page blocks around a kpi block, twice in a row (the buffers are
+// used again), and finds each block's HTML as the block renders alone,
+// in the page's HTML, where appending to it cannot write into the page.
+func TestFigurePageBlocksAreTheFiguresOfThePage(t *testing.T) {
+	d := testData(t)
+	c := New()
+	src := "正文。\n\n```chart\ntype = \"bar\"\nmetrics = [\"talent.students\"]\n```\n\n" +
+		"```kpi\nmetrics = [\"talent.students\"]\n```\n\n```table\nmetrics = [\"talent.placement\"]\n```\n"
+	for range 2 {
+		var l diag.List
+		p := &Page{File: testFile, Src: []byte(src), FirstLine: 1, Year: 2025, Lang: "zh", Data: d,
+			T: func(k string) string { return k }, IDPrefix: "s-", FigureBase: "/f/", FigureEmbed: "https://x/f/"}
+		res := c.Convert(p, &l)
+		if l.HasErrors() || len(res.Blocks) != 2 {
+			t.Fatalf("%d blocks: %v", len(res.Blocks), l.Err())
+		}
+		for i, want := range []struct{ kind, body, name string }{
+			{"chart", "type = \"bar\"\nmetrics = [\"talent.students\"]\n", "chart-1"},
+			{"table", "metrics = [\"talent.placement\"]\n", "table-3"},
+		} {
+			env := charts.Env{Data: d, Year: 2025, Lang: "zh", T: p.T, FigurePage: "/f/" + want.name + "/", FigureEmbed: "https://x/f/" + want.name + "/"}
+			var bl diag.List
+			b := charts.Parse(want.kind, testFile, []byte(want.body), 1, diag.Pos{File: testFile}, env, &bl)
+			fig, err := b.Render("s-"+want.name, env)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := res.Blocks[i].HTML
+			if !bytes.Equal(got, fig.HTML) || res.Blocks[i].ID != "s-"+want.name {
+				t.Errorf("block %d (%s):\n%s\nwant\n%s", i, res.Blocks[i].ID, got, fig.HTML)
+			}
+			if !bytes.Contains(res.HTML, append(append([]byte(nil), got...), '\n')) || cap(got) != len(got) {
+				t.Errorf("block %d is not the page's own figure (cap %d, len %d)", i, cap(got), len(got))
+			}
 		}
 	}
 }

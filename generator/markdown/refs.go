@@ -67,7 +67,11 @@ func (refRenderer) RegisterFuncs(r renderer.NodeRendererFuncRegisterer) {
 	})
 	r.Register(KindFigure, func(w util.BufWriter, src []byte, node ast.Node, entering bool) (ast.WalkStatus, error) {
 		if entering {
-			w.Write(node.(*Figure).HTML)
+			f := node.(*Figure)
+			if b, ok := w.(*buffer); ok {
+				f.at = len(b.b)
+			}
+			w.Write(f.HTML)
 			w.WriteByte('\n')
 		}
 		return ast.WalkSkipChildren, nil
