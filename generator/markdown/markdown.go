@@ -29,6 +29,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/renderer"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 
@@ -56,6 +57,7 @@ func New() *Converter {
 		),
 		goldmark.WithRendererOptions(
 			renderer.WithNodeRenderers(util.Prioritized(refRenderer{}, 100)),
+			gmhtml.WithWriter(textWriter{gmhtml.DefaultWriter}),
 		),
 	)
 	return &Converter{md: md}
