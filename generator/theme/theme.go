@@ -220,8 +220,18 @@ func (t *Theme) loadAssets(l *diag.List) {
 // AddAsset adds a file to publish under /assets/ with a fingerprinted
 // name, such as the ECharts library.
 func (t *Theme) AddAsset(name string, data []byte) Asset {
-	a := Asset{Name: name, Path: "assets/" + Fingerprint(name, data), Data: data}
-	t.Assets[name] = a
+	return t.Add(NewAsset(name, data))
+}
+
+// NewAsset is the asset that AddAsset adds, made without the theme: from
+// any goroutine, for Add to add.
+func NewAsset(name string, data []byte) Asset {
+	return Asset{Name: name, Path: "assets/" + Fingerprint(name, data), Data: data}
+}
+
+// Add adds a, an asset made by NewAsset, and returns it.
+func (t *Theme) Add(a Asset) Asset {
+	t.Assets[a.Name] = a
 	return a
 }
 
