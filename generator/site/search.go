@@ -1,10 +1,10 @@
 package site
 
 import (
-	"encoding/json"
 	"slices"
 	"strconv"
 
+	"nianbao/generator/jsonstr"
 	"nianbao/generator/lang"
 	"nianbao/generator/theme"
 )
@@ -23,8 +23,11 @@ type searchDoc struct {
 	URL   string `json:"u"`
 	Where string `json:"w,omitempty"` // the report it belongs to
 	Year  int    `json:"y,omitempty"`
-	Text  string `json:"x"`           // prose: searched and quoted in snippets
-	Keys  string `json:"k,omitempty"` // searched, never quoted: figure titles, metric ids
+	// Text is prose: searched and quoted in snippets. The script holds
+	// the summary, when there is one, and the text, joined by a space.
+	Summary string `json:"-"`
+	Text    string `json:"x"`
+	Keys    string `json:"k,omitempty"` // searched, never quoted: figure titles, metric ids
 	// TitleLang and TextLang are the languages of the title and the text
 	// when they are not the index's (an untranslated section).
 	TitleLang string `json:"tl,omitempty"`
@@ -50,25 +53,63 @@ type searchPart struct {
 }
 
 // searchIndex makes each language's search index from the converted
-// texts, as theme assets.
-func (s *Site) searchIndex() {
-	for _, lg := range s.Config.Languages {
+// texts, as theme assets. The reports' scripts, which hold every text,
+// are made at once on the workers.
+func (s *Site) searchIndex(each Each) {
+	langs, n := s.Config.Languages, len(s.Content.Years)
+	parts := make([]searchPart, len(langs)*n)
+	each(len(parts), func(k int) { parts[k] = s.searchPart(langs[k/n], k%n) })
+	for li, lg := range langs {
 		home := s.textIn(s.Content.Home, lg)
 		docs := []searchDoc{{Title: s.views[lg.Code].Title, URL: relPage(lg), Text: home.Prose, Keys: home.Keys}}
 		var years []searchYear
-		for i := len(s.Content.Years) - 1; i >= 0; i-- {
-			a := s.searchPart(lg, i)
+		for i := n - 1; i >= 0; i-- {
+			a := parts[li*n+i]
+			if a.asset.Name == "" {
+				return // the build was interrupted
+			}
+			s.Theme.Add(a.asset)
+			if s.KeepForEdits {
+				if s.searchParts == nil {
+					s.searchParts = map[string]searchPart{}
+				}
+				s.searchParts[a.asset.Name] = a
+			}
 			years = append(years, searchYear{Year: s.Content.Years[i].Year, Title: s.reports[lg.Code][i].Title, URL: a.asset.Path, Pages: a.pages})
 		}
 		docs = append(docs, s.siteDocs(lg)...)
-		js := append([]byte("window.NIANBAO_SEARCH = "), marshal(map[string]any{"pages": docs, "years": years})...)
-		a := s.Theme.AddAsset("search-"+lg.Code+".js", append(js, ";\n"...))
+		a := s.Theme.AddAsset("search-"+lg.Code+".js", searchList(docs, years))
 		s.assets[a.Name] = s.URL(a.Path)
 	}
 }
 
+// searchList is a language's search script: the pages of no report, and
+// the reports' scripts, newest first.
+func searchList(docs []searchDoc, years []searchYear) []byte {
+	js := []byte(`window.NIANBAO_SEARCH = {"pages":[`)
+	for i, d := range docs {
+		if i > 0 {
+			js = append(js, ',')
+		}
+		js = d.appendJSON(js)
+	}
+	js = append(js, `],"years":`...)
+	if years == nil {
+		return append(js, "null};\n"...) // a site of no report
+	}
+	js = append(js, '[')
+	for i, y := range years {
+		if i > 0 {
+			js = append(js, ',')
+		}
+		js = y.appendJSON(js)
+	}
+	return append(js, "]};\n"...)
+}
+
 // searchPart returns the search script of the report at index i in lg,
-// made again only when one of its texts was converted again.
+// made again only when one of its texts was converted again. It may run
+// beside the other reports' (it reads the model and the last parts only).
 func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 	y := s.Content.Years[i]
 	texts := []*Text{s.textIn(y.Index, lg)}
@@ -84,30 +125,29 @@ func (s *Site) searchPart(lg lang.Language, i int) searchPart {
 	// The pages whose texts were not converted again keep their JSON: a
 	// JSON array is its elements' JSON between commas.
 	a := searchPart{texts: texts}
-	js := []byte("(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})[" + ys + "] = [")
-	for j, d := range s.yearDocs(lg, i) {
-		var doc []byte
-		if j < len(old.docs) && old.texts[j] == texts[j] {
-			doc = old.docs[j]
-		} else {
-			doc = marshal(d)
-		}
+	docs := s.yearDocs(lg, i)
+	size := 64
+	for _, d := range docs {
+		size += d.size()
+	}
+	js := make([]byte, 0, size)
+	js = append(js, "(window.NIANBAO_SEARCH_YEARS = window.NIANBAO_SEARCH_YEARS || {})["+ys+"] = ["...)
+	for j, d := range docs {
 		if j > 0 {
 			js = append(js, ',')
 		}
-		js = append(js, doc...)
+		at := len(js)
+		if j < len(old.docs) && old.texts[j] == texts[j] {
+			js = append(js, old.docs[j]...)
+		} else {
+			js = d.appendJSON(js)
+		}
 		a.pages++
 		if s.KeepForEdits {
-			a.docs = append(a.docs, doc)
+			a.docs = append(a.docs, js[at:len(js):len(js)])
 		}
 	}
-	a.asset = s.Theme.AddAsset(name, append(js, "];\n"...))
-	if s.KeepForEdits {
-		if s.searchParts == nil {
-			s.searchParts = map[string]searchPart{}
-		}
-		s.searchParts[name] = a
-	}
+	a.asset = theme.NewAsset(name, append(js, "];\n"...))
 	return a
 }
 
@@ -118,12 +158,12 @@ func (s *Site) yearDocs(lg lang.Language, i int) []searchDoc {
 	yv := s.reports[lg.Code][i]
 	ys := strconv.Itoa(y.Year)
 	front := s.textIn(y.Index, lg)
-	docs := []searchDoc{{Title: yv.Title, URL: relPage(lg, ys), Year: y.Year, Text: join(yv.Summary, front.Prose), Keys: front.Keys}}
+	docs := []searchDoc{{Title: yv.Title, URL: relPage(lg, ys), Year: y.Year, Summary: yv.Summary, Text: front.Prose, Keys: front.Keys}}
 	for j, sec := range y.Sections {
 		link := yv.Sections[j]
 		k := s.textIn(sec.Pages, lg)
 		d := searchDoc{Title: link.Title, URL: relPage(lg, ys, sec.Slug), Where: yv.Title, Year: y.Year,
-			Text: join(link.Summary, k.Prose), Keys: k.Keys, TitleLang: link.TextLang}
+			Summary: link.Summary, Text: k.Prose, Keys: k.Keys, TitleLang: link.TextLang}
 		if k.Lang != "" && k.Lang != lg.Code {
 			d.TextLang = k.Lang
 		}
@@ -161,9 +201,53 @@ func join(a, b string) string {
 	return a + " " + b
 }
 
-func marshal(v any) []byte {
-	data, _ := json.Marshal(v) // strings and numbers only
-	return data
+// appendJSON appends d's JSON, as encoding/json writes the struct (the
+// tests hold them to it): the index holds every text of the site, which
+// reflection took most of the model step's last, serial, part to write.
+func (d searchDoc) appendJSON(b []byte) []byte {
+	b = append(b, `{"t":`...)
+	b = jsonstr.Append(b, d.Title)
+	b = append(b, `,"u":`...)
+	b = jsonstr.Append(b, d.URL)
+	if d.Where != "" {
+		b = append(b, `,"w":`...)
+		b = jsonstr.Append(b, d.Where)
+	}
+	if d.Year != 0 {
+		b = append(b, `,"y":`...)
+		b = strconv.AppendInt(b, int64(d.Year), 10)
+	}
+	b = append(b, `,"x":"`...)
+	b = jsonstr.AppendChars(b, d.Summary)
+	if d.Summary != "" && d.Text != "" {
+		b = append(b, ' ')
+	}
+	b = jsonstr.AppendChars(b, d.Text)
+	b = append(b, '"')
+	for _, f := range [...]struct{ key, s string }{{`,"k":`, d.Keys}, {`,"tl":`, d.TitleLang}, {`,"xl":`, d.TextLang}} {
+		if f.s != "" {
+			b = append(b, f.key...)
+			b = jsonstr.Append(b, f.s)
+		}
+	}
+	return append(b, '}')
+}
+
+// size is about the length of d's JSON: what its texts take unescaped.
+func (d searchDoc) size() int {
+	return 64 + len(d.Title) + len(d.URL) + len(d.Where) + len(d.Summary) + len(d.Text) + len(d.Keys) + len(d.TitleLang) + len(d.TextLang)
+}
+
+func (y searchYear) appendJSON(b []byte) []byte {
+	b = append(b, `{"y":`...)
+	b = strconv.AppendInt(b, int64(y.Year), 10)
+	b = append(b, `,"t":`...)
+	b = jsonstr.Append(b, y.Title)
+	b = append(b, `,"u":`...)
+	b = jsonstr.Append(b, y.URL)
+	b = append(b, `,"n":`...)
+	b = strconv.AppendInt(b, int64(y.Pages), 10)
+	return append(b, '}')
 }
 
 func (s *Site) search(p *Page, v *theme.Page) {

@@ -106,7 +106,7 @@ func (s *Site) Reconvert(again func(*content.Page) bool, each Each, l *diag.List
 		}
 	}
 	s.convertAll(own, each, l)
-	s.index()
+	s.index(each)
 }
 
 func (s *Site) convertAll(shs []showing, each Each, l *diag.List) {
@@ -200,12 +200,12 @@ func (s *Site) inEdition(pages map[string]*content.Page, lg lang.Language) (*con
 
 // index derives from the converted texts what pages gather from several
 // of them: the sections citing each metric and the search index.
-func (s *Site) index() {
+func (s *Site) index(each Each) {
 	s.cited = map[string]map[*metrics.Metric][]*theme.Link{}
 	for _, lg := range s.Config.Languages {
 		s.cited[lg.Code] = s.citing(lg)
 	}
-	s.searchIndex()
+	s.searchIndex(each)
 	if !s.KeepForEdits {
 		// The texts' prose is in the search index now, which a build
 		// makes once: the pages render without it.
