@@ -50,12 +50,19 @@ func searchText(h []byte) (prose, keys string) {
 					continue
 				}
 			}
-			b.WriteByte(c)
-			i++
+			j := i + 1 // the run of text up to the next tag, entity or space
+			for j < len(h) && !textEnds[h[j]] {
+				j++
+			}
+			b.Write(h[i:j])
+			i = j
 		}
 	}
 	return b.String(), k.String()
 }
+
+// textEnds are the bytes that end a run of text in searchText.
+var textEnds = [256]bool{'<': true, '&': true, ' ': true, '\n': true, '\t': true, '\r': true}
 
 // skipTag returns the length of the tag at the start of h, or of the whole
 // element for scripts, figures and KPI blocks, whose figure titles it adds
@@ -99,6 +106,11 @@ func elementEnd(h []byte, name string) int {
 	open, close := []byte("<"+name), []byte("</"+name+">")
 	depth := 0
 	for i := 0; i < len(h); {
+		next := bytes.IndexByte(h[i:], '<')
+		if next < 0 {
+			break
+		}
+		i += next
 		switch {
 		case bytes.HasPrefix(h[i:], close):
 			depth--

@@ -45,3 +45,20 @@ func TestSearchTextLeavesOutFiguresAndCards(t *testing.T) {
 		t.Errorf("an unclosed KPI block: %q, %q", prose, keys)
 	}
 }
+
+// BenchmarkSearchText takes the prose of a section's HTML as the
+// converter writes it: paragraphs with references, KPI cards, figures.
+func BenchmarkSearchText(b *testing.B) {
+	var h []byte
+	for range 40 {
+		h = append(h, `<h2 id="s">二、人才培养 &amp; 就业</h2>
+<p>联合体坚持政府统筹、行业指导、企业参与、院校主体，订单班学生<span class="ref" data-metric="talent.orders">1,380 人</span>，比上年增长 12.5%。</p>
+<div class="kpis"><div class="kpi"><div class="kpi-value">1,380</div><div class="kpi-label">订单班</div></div></div>
+<figure class="chart-block"><span class="figure-title">图 1 订单班学生</span><div class="chart"></div><script type="application/json">{"series":[1,2,3]}</script></figure>
+`...)
+	}
+	b.SetBytes(int64(len(h)))
+	for b.Loop() {
+		searchText(h)
+	}
+}
