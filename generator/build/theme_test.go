@@ -57,6 +57,11 @@ func TestThemeErrorsNameTheLayout(t *testing.T) {
 			want:    `i18n/en.toml:1:1: theme string "new_key" is missing in i18n/zh.toml`,
 		},
 		{
+			name:    "the item a metric page lists for each citing section",
+			changes: map[string]string{"layouts/partials/cited-by-item.html": "<li>\n{{.Titel}}</li>"},
+			want:    `layouts/partials/cited-by-item.html:2:2: can't evaluate field Titel in type *theme.Link`,
+		},
+		{
 			name:    "theme not found",
 			changes: map[string]string{"site.toml": "title = \"T\"\ntheme = \"corporate\"\n\n[charts]\necharts = \"vendor/echarts.min.js\"\n"},
 			want:    `site.toml: theme "corporate" not found: there is no folder themes/corporate`,
@@ -73,5 +78,28 @@ func TestThemeErrorsNameTheLayout(t *testing.T) {
 			}
 			t.Errorf("no error starting with\n  %s\nin\n  %s", tt.want, strings.Join(got, "\n  "))
 		})
+	}
+}
+
+// TestCitedByItemsComeFromTheirPartial overrides the item a metric page
+// lists for each section citing it: every metric page lists the sections
+// with the site's markup, in the page's language, newest report first; a
+// broken item is one error, however many sections cite a metric.
+func TestCitedByItemsComeFromTheirPartial(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"layouts/partials/cited-by-item.html": `<li class="cite">{{.Title}} → {{.URL}}</li>` + "\n\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "metrics/talent.order_class_students/index.html", `<ul class="cited-by">
+<li class="cite">2025 · 人才培养 → /alliance/2025/talent/</li>
+<li class="cite">2025 · 图表 → /alliance/2025/charts/</li>
+<li class="cite">2024 · 人才培养 → /alliance/2024/talent/</li>`)
+	contains(t, out, "en/metrics/talent.order_class_students/index.html", `<li class="cite">2025 · 人才培养 → /alliance/en/2025/talent/</li>`)
+
+	_, _, err = buildArchive(t, "basic", map[string]string{"layouts/partials/cited-by-item.html": `<li>{{.Titel}}</li>`}, Options{})
+	if got := messages(err); len(got) != 1 || !strings.Contains(got[0], "cited-by-item.html:1:6: can't evaluate field Titel") {
+		t.Errorf("errors: %q, want the partial's one", got)
 	}
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"html/template"
 	"strings"
+	"sync/atomic"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
@@ -195,6 +196,7 @@ func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
 		}
 	}
 	mp.CitedBy = s.cited[lg][m]
+	mp.CitedByList = s.citedByList(mp.CitedBy)
 	v.Metric = mp
 	return out
 }
@@ -246,4 +248,53 @@ func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 		}
 	}
 	return byMetric
+}
+
+// renderCiteItems renders the item that a metric page lists for each
+// section citing it (partials/cited-by-item.html), once for every section
+// in every language: a section is listed on the page of each metric it
+// cites, nine on the medium corpus, and a metric page lists up to a
+// hundred and seventy sections on the large one.
+func (s *Site) renderCiteItems(each Each, l *diag.List) {
+	var links []*theme.Link
+	for _, lg := range s.Config.Languages {
+		for _, secs := range s.cites[lg.Code] {
+			links = append(links, secs...)
+		}
+	}
+	items := make([]template.HTML, len(links))
+	var failed atomic.Bool // a broken partial is one error, not one per section
+	each(len(links), func(i int) {
+		if failed.Load() {
+			return
+		}
+		h, err := s.Theme.Partial("partials/cited-by-item.html", links[i])
+		if err != nil {
+			if failed.CompareAndSwap(false, true) {
+				l.Add(err)
+			}
+			return
+		}
+		items[i] = h
+	})
+	s.citeItems = make(map[*theme.Link]template.HTML, len(links))
+	for i, link := range links {
+		s.citeItems[link] = items[i]
+	}
+}
+
+// citedByList joins the items of the sections citing a metric, each on a
+// line of its own (theme.MetricPage.CitedByList).
+func (s *Site) citedByList(links []*theme.Link) template.HTML {
+	n := 0
+	for _, link := range links {
+		n += 1 + len(s.citeItems[link])
+	}
+	var b strings.Builder
+	b.Grow(n)
+	for _, link := range links {
+		b.WriteByte('\n')
+		b.WriteString(string(s.citeItems[link]))
+	}
+	return template.HTML(b.String())
 }

@@ -16,6 +16,7 @@
 package site
 
 import (
+	"html/template"
 	"net/url"
 	"strconv"
 	"strings"
@@ -54,6 +55,9 @@ type Site struct {
 	texts map[edition]*Text
 	cited map[string]map[*metrics.Metric][]*theme.Link // language → metric → sections citing it, newest first
 	cites map[string][][]*theme.Link                   // language → each report's sections, as cited
+	// citeItems is each of cites as a metric page lists it (see
+	// renderCiteItems).
+	citeItems map[*theme.Link]template.HTML
 	// searchParts keeps each report's search script by name, so that
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart

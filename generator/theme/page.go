@@ -298,6 +298,10 @@ type (
 		Chart       template.HTML // the full history as a chart figure
 		History     []HistoryRow
 		CitedBy     []*Link
+		// CitedByList is CitedBy as the default theme lists it: each
+		// link as partials/cited-by-item.html renders it, on a line of
+		// its own.
+		CitedByList template.HTML
 	}
 
 	// HistoryRow is one year of a metric's history.
