@@ -125,7 +125,17 @@ func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
 		l.Errorf(b.Pos, "%s block has no metrics; add metrics = [\"group.key\"]", b.Kind)
 		return
 	}
-	seen := map[string]bool{}
+	b.Metrics = make([]*metrics.Metric, 0, len(ids))
+	var seen map[string]bool // for long lists; short ones are searched
+	if len(ids) > 32 {
+		seen = make(map[string]bool, len(ids))
+	}
+	listedBefore := func(i int) bool {
+		if seen == nil {
+			return slices.Contains(ids[:i], ids[i])
+		}
+		return seen[ids[i]]
+	}
 	for i, id := range ids {
 		m, found := env.Data.Catalogue.Metric(id)
 		switch {
@@ -133,12 +143,14 @@ func (b *Block) parseMetrics(t *tomldoc.Table, env Env, l *diag.List) {
 			b.incomplete = true // reported in the catalogue
 		case !found:
 			l.Errorf(t.ElemPos("metrics", i), "unknown metric %q%s", id, env.Data.Suggest(id))
-		case seen[id]:
+		case listedBefore(i):
 			l.Errorf(t.ElemPos("metrics", i), "metric %q is listed twice", id)
 		default:
 			b.Metrics = append(b.Metrics, m)
 		}
-		seen[id] = true
+		if seen != nil {
+			seen[id] = true
+		}
 	}
 	if b.Type == "radar" && len(ids) > 0 && len(ids) < 3 {
 		l.Warnf(t.ValuePos("metrics"), "a radar chart needs at least 3 metrics to draw an area, not %d; a bar chart shows %d better", len(ids), len(ids))

@@ -282,3 +282,17 @@ func TestRadarWithTwoMetricsIsWarned(t *testing.T) {
 		t.Errorf("got %s\nwant %s", got, want)
 	}
 }
+
+// TestDuplicatesInALongMetricListAreReported lists one metric 40 times:
+// each repeat is reported where it stands, as in a short list.
+func TestDuplicatesInALongMetricListAreReported(t *testing.T) {
+	ids := strings.Repeat(`"talent.students", `, 40)
+	_, got := parse(testEnv(t), "table", "metrics = ["+ids+"]\n")
+	var want []string
+	for i := 1; i < 40; i++ {
+		want = append(want, fmt.Sprintf(`%s:11:%d: metric "talent.students" is listed twice`, testFile, 12+19*i))
+	}
+	if w := strings.Join(want, "\n"); got != w {
+		t.Errorf("got\n%s\nwant\n%s", got, w)
+	}
+}

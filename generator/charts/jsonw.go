@@ -72,6 +72,14 @@ func (e *jsonw) number(f float64, bits int) {
 		return
 	}
 	abs := math.Abs(f)
+	exact := 1e15 // below 2⁵³: a whole number is its own shortest form
+	if bits == 32 {
+		exact = 1 << 24
+	}
+	if abs < exact && f == math.Trunc(f) && (f != 0 || !math.Signbit(f)) {
+		e.buf = strconv.AppendInt(e.buf, int64(f), 10)
+		return
+	}
 	format := byte('f')
 	if abs != 0 && (bits == 64 && (abs < 1e-6 || abs >= 1e21) || bits == 32 && (float32(abs) < 1e-6 || float32(abs) >= 1e21)) {
 		format = 'e'

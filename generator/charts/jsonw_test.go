@@ -117,7 +117,11 @@ func TestJSONNumbersAreWrittenAsEncodingJSONWritesThem(t *testing.T) {
 		math.MaxFloat64, math.SmallestNonzeroFloat64, -1e-9, 0.785398, 1.5708, 1 << 53, 1<<53 + 2, 99.999, 12345678.5}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 20000 {
-		values = append(values, math.Float64frombits(r.Uint64()), r.NormFloat64()*math.Pow(10, float64(r.IntN(50)-25)))
+		values = append(values, math.Float64frombits(r.Uint64()), r.NormFloat64()*math.Pow(10, float64(r.IntN(50)-25)),
+			math.Trunc(r.NormFloat64()*math.Pow(10, float64(r.IntN(20)))))
+	}
+	for _, p := range []float64{1 << 24, 1e15, 1 << 53, 1e16, 1e21} {
+		values = append(values, p-2, p-1, p, p+1, p+2, -p)
 	}
 	for _, v := range values {
 		if math.IsNaN(v) || math.IsInf(v, 0) {

@@ -17,7 +17,6 @@ package markdown
 import (
 	"bytes"
 	"errors"
-	"fmt"
 	"html"
 	"strconv"
 	"strings"
@@ -293,14 +292,17 @@ func (c *conversion) heading(n *ast.Heading) {
 // last one ended: one pass over the page, however many headings it has.
 func headingTexts(hs []Heading, out []byte) {
 	pos := 0
+	var open []byte
 	for i := range hs {
-		open := fmt.Sprintf(`<h%d id="%s">`, hs[i].Level, html.EscapeString(hs[i].ID))
-		start := bytes.Index(out[pos:], []byte(open))
+		level := byte('0' + hs[i].Level)
+		open = append(append(append(open[:0], '<', 'h', level), ` id="`...), html.EscapeString(hs[i].ID)...)
+		open = append(open, '"', '>')
+		start := bytes.Index(out[pos:], open)
 		if start < 0 {
 			continue
 		}
 		rest := out[pos+start+len(open):]
-		end := bytes.Index(rest, []byte(fmt.Sprintf("</h%d>", hs[i].Level)))
+		end := bytes.Index(rest, []byte{'<', '/', 'h', level, '>'})
 		if end < 0 {
 			continue
 		}
@@ -350,12 +352,19 @@ func (c *conversion) block(n *ast.FencedCodeBlock, index int) *Figure {
 	// The body's lines, each led by as many spaces as there were
 	// characters before it on its line (a list's indent, a quote's "> "),
 	// so that TOML errors name the column an editor shows.
-	var body []byte
 	lines := n.Lines()
+	size := 0
+	for i := 0; i < lines.Len(); i++ {
+		seg := lines.At(i)
+		size += seg.Stop - seg.Start + seg.Padding + 8
+	}
+	body := make([]byte, 0, size)
 	for i := 0; i < lines.Len(); i++ {
 		seg := lines.At(i)
 		start := bytes.LastIndexByte(c.page.Src[:seg.Start], '\n') + 1
-		body = append(body, bytes.Repeat([]byte(" "), utf8.RuneCount(c.page.Src[start:seg.Start])+seg.Padding)...)
+		for range utf8.RuneCount(c.page.Src[start:seg.Start]) + seg.Padding {
+			body = append(body, ' ')
+		}
 		body = append(body, seg.Value(c.page.Src)...)
 	}
 	first := pos.Line + 1

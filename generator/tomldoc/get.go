@@ -140,24 +140,28 @@ func withArticle(kind string) string {
 // "[[metric]]"). The "; expected one of" suffix lists known sorted, and is
 // left out when known is empty or holds more than 12 keys.
 func (t *Table) Unknown(l *diag.List, what string, known ...string) {
-	suffix := ""
-	if len(known) > 0 && len(known) <= 12 {
-		shown := make([]string, len(known))
-		for i, k := range known {
-			shown[i] = strings.Replace(k, "_*", "_<lang>", 1)
-		}
-		sorted := slices.Compact(slices.Sorted(slices.Values(shown)))
-		suffix = "; expected one of: " + strings.Join(sorted, ", ")
-	}
 	for _, k := range t.keys {
 		if !isKnown(k, known) {
-			hint := suffix
+			hint := expected(known)
 			if c := closest(k, known); c != "" {
 				hint = fmt.Sprintf("; did you mean %q?", c)
 			}
 			report(l, t.KeyPos(k), "unknown field %q in %s%s", k, what, hint)
 		}
 	}
+}
+
+// expected is the "; expected one of: …" suffix of Unknown's messages.
+func expected(known []string) string {
+	if len(known) == 0 || len(known) > 12 {
+		return ""
+	}
+	shown := make([]string, len(known))
+	for i, k := range known {
+		shown[i] = strings.Replace(k, "_*", "_<lang>", 1)
+	}
+	sorted := slices.Compact(slices.Sorted(slices.Values(shown)))
+	return "; expected one of: " + strings.Join(sorted, ", ")
 }
 
 // isKnown reports whether key is in known, where an entry "name_*" stands
