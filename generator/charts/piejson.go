@@ -24,22 +24,8 @@ func (s *pieSeries) appendJSON(e *jsonw) {
 		}
 		e.close(']')
 	}
-	l := &s.Label
 	e.key("label")
-	e.open('{')
-	e.key("alignTo")
-	e.str(l.AlignTo)
-	e.key("edgeDistance")
-	e.int(l.EdgeDistance)
-	e.key("formatter")
-	e.str(l.Formatter)
-	e.key("overflow")
-	e.str(l.Overflow)
-	e.key("show")
-	e.bool(l.Show)
-	e.key("width")
-	e.int(l.Width)
-	e.close('}')
+	s.Label.appendJSON(e)
 	e.key("labelLine")
 	e.open('{')
 	e.key("length")
@@ -101,21 +87,7 @@ func (s *gaugeTargetSeries) appendJSON(e *jsonw) {
 	e.key("center")
 	e.strs(s.Center)
 	e.key("data")
-	if s.Data == nil {
-		e.null()
-	} else {
-		e.open('[')
-		for _, d := range s.Data {
-			e.elem()
-			e.open('{')
-			e.key("name")
-			e.str(d.Name)
-			e.key("value")
-			e.float(d.Value)
-			e.close('}')
-		}
-		e.close(']')
-	}
+	appendNamedValues(e, s.Data)
 	e.key("detail")
 	s.Detail.appendJSON(e)
 	e.key("max")
@@ -124,25 +96,8 @@ func (s *gaugeTargetSeries) appendJSON(e *jsonw) {
 	e.int(s.Min)
 	e.key("name")
 	e.str(s.Name)
-	p := &s.Pointer
 	e.key("pointer")
-	e.open('{')
-	e.key("icon")
-	e.str(p.Icon)
-	e.key("itemStyle")
-	p.ItemStyle.appendJSON(e)
-	e.key("length")
-	e.str(p.Length)
-	e.key("offsetCenter")
-	e.open('[')
-	e.elem()
-	e.any(p.OffsetCenter[0])
-	e.elem()
-	e.any(p.OffsetCenter[1])
-	e.close(']')
-	e.key("width")
-	e.int(p.Width)
-	e.close('}')
+	s.Pointer.appendJSON(e)
 	e.key("progress")
 	s.Progress.appendJSON(e)
 	e.key("radius")
@@ -159,5 +114,60 @@ func (s *gaugeTargetSeries) appendJSON(e *jsonw) {
 	e.str(s.Type)
 	e.key("z")
 	e.int(s.Z)
+	e.close('}')
+}
+
+func (l *pieLabel) appendJSON(e *jsonw) {
+	e.open('{')
+	e.key("alignTo")
+	e.str(l.AlignTo)
+	e.key("edgeDistance")
+	e.int(l.EdgeDistance)
+	e.key("formatter")
+	e.str(l.Formatter)
+	e.key("overflow")
+	e.str(l.Overflow)
+	e.key("show")
+	e.bool(l.Show)
+	e.key("width")
+	e.int(l.Width)
+	e.close('}')
+}
+
+func appendNamedValues(e *jsonw, data []namedValue) {
+	if data == nil {
+		e.null()
+		return
+	}
+	e.open('[')
+	for _, d := range data {
+		e.elem()
+		e.open('{')
+		e.key("name")
+		e.str(d.Name)
+		e.key("value")
+		e.float(d.Value)
+		e.close('}')
+	}
+	e.close(']')
+}
+
+func (p *targetPointer) appendJSON(e *jsonw) {
+	e.open('{')
+	e.key("icon")
+	e.str(p.Icon)
+	e.key("itemStyle")
+	p.ItemStyle.appendJSON(e)
+	e.key("length")
+	e.str(p.Length)
+	e.key("offsetCenter")
+	e.open('[')
+	e.elem()
+	e.any(p.OffsetCenter[0])
+	e.elem()
+	e.any(p.OffsetCenter[1])
+	e.close(']')
+	e.key("width")
+	e.int(p.Width)
 	e.close('}')
 }

@@ -17,9 +17,9 @@ type travel struct {
 // into the image).
 func (w *writer) travel(id string, chart bool, tr travel) {
 	if chart {
-		for _, f := range []string{"png", "svg"} {
-			w.raw(` <button type="button" class="figure-image" data-format="`, f, `" hidden>`)
-			w.esc(w.t("download_" + f))
+		for _, f := range [...]struct{ format, key string }{{"png", "download_png"}, {"svg", "download_svg"}} {
+			w.raw(` <button type="button" class="figure-image" data-format="`, f.format, `" hidden>`)
+			w.esc(w.t(f.key))
 			w.raw("</button>")
 		}
 	}
