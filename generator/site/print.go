@@ -33,7 +33,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	}
 	var out Output
 	pe.Sections, out = s.printSections(p, v.Year)
-	out.Charts += countCharts(fw.HTML)
+	out.Charts += fw.Charts // the page loads ECharts when there are any
 	v.Scorecard, v.ScorecardKey = s.scorecard(p.Year.Year, lg), s.scorecardKey(p.Year.Year, lg)
 	v.Tally = s.tally(p.Year.Year, lg)
 	pe.Appendix = s.appendix(p.Year.Year, lg, l)
@@ -78,7 +78,7 @@ func (s *Site) printSections(p *Page, y *theme.Year) ([]theme.PrintSection, Outp
 		if k.Lang != "" && k.Lang != p.Lang.Code {
 			secs[i].Lang, secs[i].Fallback = k.Lang, true
 		}
-		out.Charts += countCharts(k.HTML)
+		out.Charts += k.Charts
 	}
 	*body = b
 	start := 0
@@ -102,12 +102,6 @@ func putPrintBuffer(b *[]byte) {
 	if cap(*b) <= 16<<20 {
 		printBuffers.Put(b)
 	}
-}
-
-// countCharts counts the chart elements in rendered HTML, so that the
-// print edition loads ECharts when its sections have charts.
-func countCharts(h []byte) int {
-	return bytes.Count(h, []byte(`<div class="chart" data-option=`))
 }
 
 // appendix is a data table per metric group, every year up to year. It is
