@@ -103,3 +103,24 @@ func TestCitedByItemsComeFromTheirPartial(t *testing.T) {
 		t.Errorf("errors: %q, want the partial's one", got)
 	}
 }
+
+// TestScorecardAndDashboardPiecesComeFromTheirPartials overrides the
+// metric's linked name and the status that the scorecards and the
+// dashboard show on every row: each row has the site's markup, in the
+// page's language.
+func TestScorecardAndDashboardPiecesComeFromTheirPartials(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"layouts/partials/metric-link.html": `<a class="m" href="{{.URL}}">{{.Title}}</a>`,
+		"layouts/partials/status.html":      `<b class="{{.Key}}">{{.Word}}</b>` + "\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	row := `<th scope="row" role="rowheader"><a class="m" href="/alliance/metrics/talent.order_class_students/">订单班学生</a></th>`
+	status := `data-label="状态"><b class="off-track">滞后于计划</b></td></tr>`
+	contains(t, out, "2025/index.html", row, status)
+	contains(t, out, "2025/print/index.html", row, status)
+	contains(t, out, "metrics/index.html", `<th scope="row"><a class="m" href="/alliance/metrics/talent.order_class_students/">订单班学生</a></th>`,
+		`<td><b class="off-track">滞后于计划</b></td>`)
+	contains(t, out, "en/metrics/index.html", `<th scope="row"><a class="m" href="/alliance/en/metrics/talent.order_class_students/">Order-class students</a></th>`)
+}

@@ -13,7 +13,12 @@ import (
 	"nianbao/generator/theme"
 )
 
+// status returns st said in language lg, with its HTML (see
+// renderShared): the pages of a build share one of each.
 func (s *Site) status(st metrics.Status, lg string) *theme.Status {
+	if v := s.statuses[lg][st]; v != nil {
+		return v
+	}
 	return &theme.Status{Key: string(st), Icon: st.Icon(), Word: s.Theme.Strings(lg)[st.Key()]}
 }
 
@@ -35,7 +40,7 @@ func (s *Site) dashboard(p *Page, v *theme.Page, l *diag.List) Output {
 	for _, g := range s.Data.Catalogue.Groups {
 		mg := theme.MetricGroup{ID: g.ID, Name: g.Name.In(lg), NameLang: g.Name.Foreign(lg, s.defaultLang().Code)}
 		for _, m := range g.Metrics {
-			row := theme.MetricRow{Name: m.Name.In(lg), NameLang: m.Name.Foreign(lg, s.defaultLang().Code), URL: s.metricURL(lg, m), Latest: charts.HTMLText(t["not_collected"]), Change: "—", Target: "—", Mood: "neutral"}
+			row := theme.MetricRow{Name: m.Name.In(lg), NameLang: m.Name.Foreign(lg, s.defaultLang().Code), URL: s.metricURL(lg, m), Link: s.metricLinks[lg][m], Latest: charts.HTMLText(t["not_collected"]), Change: "—", Target: "—", Mood: "neutral"}
 			if y, val, ok := s.Data.Latest(m, year); ok {
 				row.Latest, row.LatestYear = charts.HTMLText(m.Format(val.V, lg)), y
 				row.Change, row.Mood = s.change(m, y, lg)
@@ -250,37 +255,67 @@ func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 	return byMetric
 }
 
-// renderCiteItems renders the item that a metric page lists for each
-// section citing it (partials/cited-by-item.html), once for every section
-// in every language: a section is listed on the page of each metric it
-// cites, nine on the medium corpus, and a metric page lists up to a
-// hundred and seventy sections on the large one.
-func (s *Site) renderCiteItems(each Each, l *diag.List) {
+// renderShared renders, once for the site, the pieces of HTML that many
+// pages show alike, each with a partial of its own: the item a metric
+// page lists for each section citing it (cited-by-item.html; a section
+// is listed on the page of each metric it cites, nine on the medium
+// corpus, and a metric page lists up to a hundred and seventy sections
+// on the large one), each metric's name linked to its page
+// (metric-link.html, on every scorecard and the dashboard) and each
+// status (status.html).
+func (s *Site) renderShared(each Each, l *diag.List) {
 	var links []*theme.Link
 	for _, lg := range s.Config.Languages {
 		for _, secs := range s.cites[lg.Code] {
 			links = append(links, secs...)
 		}
 	}
-	items := make([]template.HTML, len(links))
-	var failed atomic.Bool // a broken partial is one error, not one per section
-	each(len(links), func(i int) {
+	s.citeItems = make(map[*theme.Link]template.HTML, len(links))
+	for i, h := range s.renderAll("partials/cited-by-item.html", len(links), func(i int) any { return links[i] }, each, l) {
+		s.citeItems[links[i]] = h
+	}
+	s.metricLinks, s.statuses = map[string]map[*metrics.Metric]template.HTML{}, map[string]map[metrics.Status]*theme.Status{}
+	def := s.defaultLang().Code
+	for _, lg := range s.Config.Languages {
+		ms := s.Data.Catalogue.Metrics
+		hs := s.renderAll("partials/metric-link.html", len(ms), func(i int) any {
+			return &theme.Link{URL: s.metricURL(lg.Code, ms[i]), Title: ms[i].Name.In(lg.Code), TextLang: ms[i].Name.Foreign(lg.Code, def)}
+		}, each, l)
+		s.metricLinks[lg.Code] = make(map[*metrics.Metric]template.HTML, len(ms))
+		for i, h := range hs {
+			s.metricLinks[lg.Code][ms[i]] = h
+		}
+		sts := map[metrics.Status]*theme.Status{}
+		for _, st := range metrics.StatusOrder {
+			sts[st] = &theme.Status{Key: string(st), Icon: st.Icon(), Word: s.Theme.Strings(lg.Code)[st.Key()]}
+		}
+		for i, h := range s.renderAll("partials/status.html", len(metrics.StatusOrder), func(i int) any { return sts[metrics.StatusOrder[i]] }, each, l) {
+			sts[metrics.StatusOrder[i]].HTML = h
+		}
+		s.statuses[lg.Code] = sts
+	}
+}
+
+// renderAll renders the partial name n times on the workers, with dot(i)
+// as the dot of the i-th; a broken partial is one error, not one per
+// piece.
+func (s *Site) renderAll(name string, n int, dot func(i int) any, each Each, l *diag.List) []template.HTML {
+	out := make([]template.HTML, n)
+	var failed atomic.Bool
+	each(n, func(i int) {
 		if failed.Load() {
 			return
 		}
-		h, err := s.Theme.Partial("partials/cited-by-item.html", links[i])
+		h, err := s.Theme.Partial(name, dot(i))
 		if err != nil {
 			if failed.CompareAndSwap(false, true) {
 				l.Add(err)
 			}
 			return
 		}
-		items[i] = h
+		out[i] = h
 	})
-	s.citeItems = make(map[*theme.Link]template.HTML, len(links))
-	for i, link := range links {
-		s.citeItems[link] = items[i]
-	}
+	return out
 }
 
 // citedByList joins the items of the sections citing a metric, each on a

@@ -104,7 +104,7 @@ func (s *Site) scorecard(year int, lg string) []theme.ScoreGroup {
 				continue
 			}
 			counts[a.Status]++
-			row := theme.ScoreRow{Name: m.Name.In(lg), NameLang: m.Name.Foreign(lg, s.defaultLang().Code), URL: s.metricURL(lg, m), Target: charts.HTMLText(m.FormatTarget(a.Target, lg)),
+			row := theme.ScoreRow{Name: m.Name.In(lg), NameLang: m.Name.Foreign(lg, s.defaultLang().Code), URL: s.metricURL(lg, m), Link: s.metricLinks[lg][m], Target: charts.HTMLText(m.FormatTarget(a.Target, lg)),
 				Value: charts.HTMLText(t["not_collected"]), Progress: "—", Change: "—", Mood: "neutral", Status: s.status(a.Status, lg)}
 			if a.TargetYear != year {
 				row.Target += charts.HTMLText(" (" + strconv.Itoa(a.TargetYear) + ")")

@@ -55,9 +55,10 @@ type Site struct {
 	texts map[edition]*Text
 	cited map[string]map[*metrics.Metric][]*theme.Link // language → metric → sections citing it, newest first
 	cites map[string][][]*theme.Link                   // language → each report's sections, as cited
-	// citeItems is each of cites as a metric page lists it (see
-	// renderCiteItems).
-	citeItems map[*theme.Link]template.HTML
+	// What many pages show alike, rendered once (see renderShared).
+	citeItems   map[*theme.Link]template.HTML                // each of cites as a metric page lists it
+	metricLinks map[string]map[*metrics.Metric]template.HTML // language → metric → its name linked
+	statuses    map[string]map[metrics.Status]*theme.Status  // language → status → it said, with its HTML
 	// searchParts keeps each report's search script by name, so that
 	// after a one-section edit one of them is made again.
 	searchParts map[string]searchPart

@@ -63,7 +63,7 @@ type showing struct {
 // each metric and the search index. Call it when the
 // model is complete, before rendering; problems go to l.
 func (s *Site) Convert(each Each, l *diag.List) {
-	s.renderCiteItems(each, l)
+	s.renderShared(each, l)
 	s.Reconvert(func(*content.Page) bool { return true }, each, l)
 }
 

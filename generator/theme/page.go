@@ -211,6 +211,9 @@ type ScoreRow struct {
 	Name     string
 	NameLang string // the name's language, when not the page's
 	URL      string
+	// Link is the name linked to the metric's page, as
+	// partials/metric-link.html renders it.
+	Link     template.HTML
 	Value    template.HTML
 	Target   template.HTML
 	Progress template.HTML
@@ -261,6 +264,7 @@ type (
 		Name       string
 		NameLang   string // the name's language, when not the page's
 		URL        string
+		Link       template.HTML // the name linked, as partials/metric-link.html renders it
 		Latest     template.HTML // the latest value, with unit
 		LatestYear int
 		Change     template.HTML
@@ -277,6 +281,7 @@ type (
 		Key  string // achieved, on-track, off-track, no-data
 		Icon string // ✓ ↗ ✗ –
 		Word string
+		HTML template.HTML // the icon and the word, as partials/status.html renders them
 	}
 
 	// MetricPage is /metrics/<id>/.

@@ -31,11 +31,13 @@
 // set of keys, with partialCached: brand.html and footer.html per
 // language, head-links.html per language, .Root and .Charts,
 // year-links.html per .YearLinksKey, report-nav.html per report and
-// language, scorecard.html per .ScorecardKey; and the model renders
-// cited-by-item.html once per section and language (Partial), with the
-// section's link as its dot. An override of one of them may use only what
-// the comment at its top names; to show something else of the page
-// there, override the layout that calls it too.
+// language, scorecard.html per .ScorecardKey; and the model renders,
+// with Partial, cited-by-item.html once per section and language (the
+// section's link as its dot), metric-link.html once per metric and
+// language and status.html once per status and language. An override
+// of one of them may use only what the comment at its top names; to show
+// something else of the page there, override the layout that calls it
+// too.
 package theme
 
 import (
