@@ -153,7 +153,7 @@ func (b *Block) gauge(env Env, opt *chartOption) {
 
 // gaugeMax is the gauge's scale: 100 for percents and scores, else a
 // round number above the value and the target.
-func gaugeMax(m *metrics.Metric, v, target float64, hasTarget bool) int {
+func gaugeMax(m *metrics.Metric, v, target float64, hasTarget bool) float64 {
 	if m.Kind == metrics.Percent || m.Kind == metrics.Score {
 		if v <= 100 && (!hasTarget || target <= 100) {
 			return 100
@@ -166,18 +166,20 @@ func gaugeMax(m *metrics.Metric, v, target float64, hasTarget bool) int {
 	return niceCeil(top * 1.1)
 }
 
-// niceCeil rounds v up to 1, 2 or 5 times a power of ten.
-func niceCeil(v float64) int {
+// niceCeil rounds v up to 1, 2 or 5 times a power of ten. It stays a
+// float: a value beyond int64 (a typo of a dozen digits) must still get a
+// scale above it, not one that wrapped round to a negative number.
+func niceCeil(v float64) float64 {
 	if v <= 1 {
 		return 1
 	}
 	p := math.Pow(10, math.Floor(math.Log10(v)))
 	for _, f := range []float64{1, 2, 5, 10} {
 		if f*p >= v {
-			return int(f * p)
+			return f * p
 		}
 	}
-	return int(10 * p)
+	return 10 * p
 }
 
 func (b *Block) radar(env Env, vs values, opt *chartOption) {

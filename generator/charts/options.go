@@ -208,7 +208,7 @@ type gaugeSeries struct {
 	Center   []string         `json:"center"`
 	Data     []opts.GaugeData `json:"data"`
 	Detail   gaugeDetail      `json:"detail"`
-	Max      int              `json:"max"`
+	Max      float64          `json:"max"`
 	Name     string           `json:"name,omitempty"`
 	Progress *opts.Progress   `json:"progress"`
 	Radius   string           `json:"radius"`
@@ -234,7 +234,7 @@ type gaugeTargetSeries struct {
 	Center      []string      `json:"center"`
 	Data        []namedValue  `json:"data"`
 	Detail      shown         `json:"detail"`
-	Max         int           `json:"max"`
+	Max         float64       `json:"max"`
 	Min         int           `json:"min"`
 	Name        string        `json:"name"`
 	Pointer     targetPointer `json:"pointer"`

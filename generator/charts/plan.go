@@ -88,7 +88,7 @@ func nextTarget(m *metrics.Metric, year int) (int, float64, bool) {
 
 // gaugeTarget is a second gauge series on the same scale that draws only
 // a marker on the dial at the target.
-func gaugeTarget(env Env, m *metrics.Metric, target float64, max int) *gaugeTargetSeries {
+func gaugeTarget(env Env, m *metrics.Metric, target float64, max float64) *gaugeTargetSeries {
 	name := targetName(env, m)
 	return &gaugeTargetSeries{
 		Type: "gauge", Name: name, Min: 0, Max: max,
