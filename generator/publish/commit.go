@@ -41,6 +41,7 @@ func (w *Writer) Commit() error {
 		w.Abort()
 		return err
 	}
+	w.early.running.Wait()
 	if err := flush(w.tmp); err != nil {
 		w.Abort()
 		return fmt.Errorf("writing the build to the disk: %w", err)

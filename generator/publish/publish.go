@@ -23,6 +23,7 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"syscall"
 )
 
@@ -43,6 +44,33 @@ type Writer struct {
 	dirs    map[string]*folder // scratch folders made, or being made, for files
 	seen    map[string]bool
 	done    bool
+	early   earlyFlush
+}
+
+// earlyFlush has the disk take the files already written while the build
+// writes more, so that the flush before Commit's first rename, which the
+// whole build waits for, finds little left to write.
+type earlyFlush struct {
+	unflushed atomic.Int64 // bytes written since the last early flush began
+	busy      atomic.Bool
+	running   sync.WaitGroup
+}
+
+// earlyFlushBytes is how much a build writes between early flushes.
+const earlyFlushBytes = 16 << 20
+
+// wrote counts n bytes written into dir, and starts an early flush of dir
+// when enough are waiting and none is running. Its errors are the final
+// flush's to report.
+func (e *earlyFlush) wrote(dir string, n int) {
+	if e.unflushed.Add(int64(n)) < earlyFlushBytes || !e.busy.CompareAndSwap(false, true) {
+		return
+	}
+	e.unflushed.Store(0)
+	e.running.Go(func() {
+		startFlush(dir)
+		e.busy.Store(false)
+	})
 }
 
 // folder is made once, however many files are written into it at once.
@@ -135,7 +163,11 @@ func (w *Writer) Write(rel string, data []byte) error {
 	if err := w.makeDir(path.Dir(rel)); err != nil {
 		return err
 	}
-	return writeFile(filepath.Join(w.tmp, filepath.FromSlash(rel)), data)
+	if err := writeFile(filepath.Join(w.tmp, filepath.FromSlash(rel)), data); err != nil {
+		return err
+	}
+	w.early.wrote(w.tmp, len(data))
+	return nil
 }
 
 // makeDir makes dir, a slash path, in the scratch folder, with the
@@ -228,6 +260,7 @@ func (w *Writer) Abort() {
 		return
 	}
 	w.done = true
+	w.early.running.Wait()
 	os.RemoveAll(w.tmp)
 	w.release()
 }

@@ -3,6 +3,7 @@ package publish
 import (
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -186,5 +187,47 @@ func TestWriteUnderAFileIsAnError(t *testing.T) {
 	}
 	if err := w.Write("b/c.html", []byte("z")); err != nil {
 		t.Errorf("a write beside the failed ones: %v", err)
+	}
+}
+
+func TestABuildLargerThanAnEarlyFlushIsCommittedOrAbortedWhole(t *testing.T) {
+	for _, commit := range []bool{true, false} {
+		out := filepath.Join(t.TempDir(), "public")
+		w, err := New(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Enough bytes for early flushes to start while files are still
+		// being written, from several goroutines.
+		const files = 24
+		data := make([]byte, 3*earlyFlushBytes/files)
+		var wg sync.WaitGroup
+		for i := range files {
+			wg.Go(func() {
+				if err := w.Write(fmt.Sprintf("d%d/f.html", i), data); err != nil {
+					t.Error(err)
+				}
+			})
+		}
+		wg.Wait()
+		if !commit {
+			w.Abort()
+			if _, err := os.Stat(out); !errors.Is(err, fs.ErrNotExist) {
+				t.Errorf("after Abort the output folder it made is still there: %v", err)
+			}
+			continue
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		for i := range files {
+			fi, err := os.Stat(filepath.Join(out, fmt.Sprintf("d%d/f.html", i)))
+			if err != nil || fi.Size() != int64(len(data)) {
+				t.Errorf("d%d/f.html: %v, %v", i, fi, err)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(out, ScratchDir)); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("the scratch folder is still there: %v", err)
+		}
 	}
 }
