@@ -48,3 +48,29 @@ func TestHeadTitleIsTheOldTitleRule(t *testing.T) {
 	contains(t, out, "2025/talent/index.html", `<p class="chrome">`)
 	lacks(t, out, "2025/charts/figures/chart-1/index.html", `<p class="chrome">`)
 }
+
+// TestYearLinksMarkTheirOwnPage overrides header.html with one that
+// ranges .YearLinks itself, as a layout may instead of partialCached and
+// markCurrent: each page of a report marks its own year once, pages
+// outside the reports mark none, and a page's marking does not leak into
+// the list another page of the same section in another year gets.
+func TestYearLinksMarkTheirOwnPage(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"layouts/partials/header.html": `<ul class="years">{{range .YearLinks}}<li{{if .Current}} class="current"{{end}}>{{.URL}}</li>{{end}}</ul>`,
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct{ rel, want string }{
+		{"2024/index.html", `<ul class="years"><li class="current">/alliance/2024/</li><li>/alliance/2025/</li></ul>`},
+		{"2025/index.html", `<ul class="years"><li>/alliance/2024/</li><li class="current">/alliance/2025/</li></ul>`},
+		{"2024/talent/index.html", `<ul class="years"><li class="current">/alliance/2024/talent/</li><li>/alliance/2025/talent/</li></ul>`},
+		{"2025/talent/index.html", `<ul class="years"><li>/alliance/2024/talent/</li><li class="current">/alliance/2025/talent/</li></ul>`},
+		{"2025/print/index.html", `<ul class="years"><li>/alliance/2024/print/</li><li class="current">/alliance/2025/print/</li></ul>`},
+		{"2025/charts/index.html", `<ul class="years"><li>/alliance/2024/</li><li class="current">/alliance/2025/charts/</li></ul>`},
+		{"metrics/index.html", `<ul class="years"><li>/alliance/2024/</li><li>/alliance/2025/</li></ul>`},
+		{"en/search/index.html", `<ul class="years"><li>/alliance/en/2024/</li><li>/alliance/en/2025/</li></ul>`},
+	} {
+		contains(t, out, tt.rel, tt.want)
+	}
+}

@@ -240,7 +240,7 @@ func (s *Site) description(p *Page, v *theme.Page) string {
 // yearLinks lists every report for the year switcher, the same section
 // in each year where there is one, and returns the key that names the
 // list apart from which link is current (see theme.Page.YearLinksKey).
-func (s *Site) yearLinks(p *Page) ([]theme.Link, string) {
+func (s *Site) yearLinks(p *Page) ([]*theme.Link, string) {
 	key := p.Lang.Code
 	switch p.Kind {
 	case PrintPage:
@@ -248,9 +248,9 @@ func (s *Site) yearLinks(p *Page) ([]theme.Link, string) {
 	case SectionPage:
 		key += " section " + p.Section.Slug
 	}
-	var links []theme.Link
+	var links []*theme.Link
 	if l, ok := s.yearLinkSets.Load(key); ok {
-		links = l.([]theme.Link)
+		links = l.([]*theme.Link)
 	} else {
 		links = s.yearLinkSet(p)
 		s.yearLinkSets.Store(key, links)
@@ -258,20 +258,26 @@ func (s *Site) yearLinks(p *Page) ([]theme.Link, string) {
 	if p.Year == nil {
 		return links, key // none is current: the shared list, unchanged
 	}
+	// The page's own list shares every link but the current one, which
+	// is a copy: a list of pointers and one link, not twenty links.
 	out := slices.Clone(links)
 	for i, y := range s.Content.Years {
-		out[i].Current = p.Year.Year == y.Year
+		if p.Year.Year == y.Year {
+			cur := *out[i]
+			cur.Current = true
+			out[i] = &cur
+		}
 	}
 	return out, key
 }
 
 // yearLinkSet is yearLinks for p, none of them current.
-func (s *Site) yearLinkSet(p *Page) []theme.Link {
-	var out []theme.Link
+func (s *Site) yearLinkSet(p *Page) []*theme.Link {
+	var out []*theme.Link
 	for i, y := range s.Content.Years {
 		ys := strconv.Itoa(y.Year)
 		yv := s.reports[p.Lang.Code][i]
-		l := theme.Link{Title: yv.Title, URL: yv.URL}
+		l := &theme.Link{Title: yv.Title, URL: yv.URL}
 		switch p.Kind {
 		case PrintPage:
 			l.URL = s.URL(relPage(p.Lang, ys, "print"))

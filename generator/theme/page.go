@@ -51,7 +51,7 @@ type Page struct {
 	// YearLinks is the year switcher: every report, each linking to this
 	// page's section (or print edition) in that year when it has one,
 	// else to the report's front page.
-	YearLinks []Link
+	YearLinks []*Link
 	// YearLinksKey names YearLinks apart from which one is Current: pages
 	// with the same key have the same links (the reports' front pages,
 	// their print editions, or one section in each), and the current one,
