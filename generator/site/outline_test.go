@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
@@ -88,5 +89,29 @@ func TestFirstHeadingID(t *testing.T) {
 		if got := firstHeadingID([]byte(in)); got != want {
 			t.Errorf("firstHeadingID(%q) = %q, want %q", in, got, want)
 		}
+	}
+}
+
+// BenchmarkNest nests a section as the print edition does: headings
+// between paragraphs with links and emphasis, and a figure's table.
+func BenchmarkNest(b *testing.B) {
+	var h strings.Builder
+	for i := range 8 {
+		fmt.Fprintf(&h, `<h2 id="h%d">标题</h2>`+"\n", i)
+		for range 4 {
+			h.WriteString(`<p>联合体<strong>实体化</strong>运行，见<a href="#h1">上文</a>与<a href="#fn:1">注</a>。</p>` + "\n")
+		}
+		h.WriteString(`<figure class="figure"><table><thead><tr><th scope="col">年</th><th scope="col">值</th></tr></thead><tbody>`)
+		for range 20 {
+			h.WriteString(`<tr><th scope="row">2025</th><td>77.6</td></tr>`)
+		}
+		h.WriteString("</tbody></table></figure>\n")
+	}
+	in := []byte(h.String())
+	b.SetBytes(int64(len(in)))
+	b.ReportAllocs()
+	var out []byte
+	for b.Loop() {
+		out = appendNested(out[:0], in, "section-a--")
 	}
 }

@@ -175,9 +175,7 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 		v := &theme.Year{Year: y.Year, URL: s.URL(relPage(lg, strconv.Itoa(y.Year)))}
 		v.Title, v.Summary = s.yearTitle(y, lg)
 		date := time.Date(y.Year, 12, 31, 0, 0, 0, 0, time.UTC)
-		if p := y.Index[lg.Code]; p != nil && !p.Date.IsZero() {
-			date = p.Date
-		} else if p := y.Index[s.defaultLang().Code]; p != nil && !p.Date.IsZero() {
+		if p, _ := s.inEditionWith(y.Index, lg, func(p *content.Page) bool { return !p.Date.IsZero() }); p != nil {
 			date = p.Date
 		}
 		v.Date, v.DateISO = date.Format(s.Theme.Strings(lg.Code)["date_layout"]), date.Format("2006-01-02")
@@ -203,10 +201,10 @@ func (s *Site) yearViews(lg lang.Language) []*theme.Year {
 // _index.<lang>.md, else the title_<lang> of _index.md, else the theme's
 // "year_title".
 func (s *Site) yearTitle(y *content.Year, lg lang.Language) (string, string) {
-	if p, own := s.inEdition(y.Index, lg); own && p.Title.Base != "" {
+	if p, own := s.inEditionWith(y.Index, lg, func(p *content.Page) bool { return p.Title.Base != "" }); own {
 		return p.Title.Base, p.Summary.Base
 	}
-	p := y.Index[s.defaultLang().Code] // title_<lang> and summary_<lang>
+	p, _ := s.inEdition(y.Index, s.defaultLang()) // its title_<lang> and summary_<lang>
 	summary := ""
 	if p != nil && (lg.Default || p.Summary.Has(lg.Code)) {
 		summary = p.Summary.In(lg.Code)

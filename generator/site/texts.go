@@ -199,6 +199,21 @@ func (s *Site) inEdition(pages map[string]*content.Page, lg lang.Language) (*con
 	return pages[s.defaultLang().Code], false
 }
 
+// inEditionWith is inEdition for one field of a page, such as a report's
+// date: the page of lg if it has the field (has), else the default
+// language's if that has it, else nil.
+func (s *Site) inEditionWith(pages map[string]*content.Page, lg lang.Language, has func(*content.Page) bool) (*content.Page, bool) {
+	p, own := s.inEdition(pages, lg)
+	if own && !has(p) {
+		p, _ = s.inEdition(pages, s.defaultLang())
+		own = false
+	}
+	if p == nil || !has(p) {
+		return nil, false
+	}
+	return p, own
+}
+
 // index derives from the converted texts what pages gather from several
 // of them: the sections citing each metric and the search index.
 func (s *Site) index(each Each) {
