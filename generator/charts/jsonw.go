@@ -4,7 +4,8 @@ import (
 	"encoding/json"
 	"math"
 	"strconv"
-	"unicode/utf8"
+
+	"nianbao/generator/jsonstr"
 )
 
 // jsonw writes JSON text by hand, byte for byte as encoding/json's
@@ -51,7 +52,7 @@ func (e *jsonw) elem() {
 
 func (e *jsonw) null() { e.buf = append(e.buf, "null"...) }
 
-func (e *jsonw) str(s string) { e.buf = appendJSONString(e.buf, s) }
+func (e *jsonw) str(s string) { e.buf = jsonstr.Append(e.buf, s) }
 
 func (e *jsonw) int(i int) { e.buf = strconv.AppendInt(e.buf, int64(i), 10) }
 
@@ -222,59 +223,4 @@ func (e *jsonw) optAny(name string, v any) {
 		e.key(name)
 		e.any(v)
 	}
-}
-
-// appendJSONString appends s as a JSON string as encoding/json writes it
-// with HTML escaping: <, > and & as \u003c, \u003e and \u0026, so that a
-// string cannot end a <script> element or open a comment in it; control
-// characters escaped; U+2028 and U+2029 escaped; invalid UTF-8 as
-// U+FFFD.
-func appendJSONString(dst []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	dst = append(dst, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		if c := s[i]; c < utf8.RuneSelf {
-			if c >= ' ' && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
-				i++
-				continue
-			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '\\', '"':
-				dst = append(dst, '\\', c)
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			dst = append(dst, s[start:i]...)
-			dst = append(dst, '\\', 'u', '2', '0', '2', hex[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	dst = append(dst, s[start:]...)
-	return append(dst, '"')
 }

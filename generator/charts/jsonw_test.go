@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/go-echarts/go-echarts/v2/opts"
+
+	"nianbao/generator/jsonstr"
 )
 
 // marshalled is what encoding/json writes for v.
@@ -78,14 +80,14 @@ func slicesOf(s []string) []string { return append([]string(nil), s...) }
 
 func TestJSONStringsAreEscapedAsEncodingJSONEscapesThem(t *testing.T) {
 	for _, s := range jsonHostile {
-		if got, want := string(appendJSONString(nil, s)), marshalled(t, s); got != want {
+		if got, want := string(jsonstr.Append(nil, s)), marshalled(t, s); got != want {
 			t.Errorf("%q: %s, want %s", s, got, want)
 		}
 	}
 	// Every byte, alone and between letters.
 	for c := range 256 {
 		for _, s := range []string{string([]byte{byte(c)}), "a" + string([]byte{byte(c)}) + "b"} {
-			if got, want := string(appendJSONString(nil, s)), marshalled(t, s); got != want {
+			if got, want := string(jsonstr.Append(nil, s)), marshalled(t, s); got != want {
 				t.Errorf("%q: %s, want %s", s, got, want)
 			}
 		}
@@ -94,7 +96,7 @@ func TestJSONStringsAreEscapedAsEncodingJSONEscapesThem(t *testing.T) {
 
 func TestJSONStringCannotEndTheScriptElement(t *testing.T) {
 	for _, s := range jsonHostile {
-		out := appendJSONString(nil, s)
+		out := jsonstr.Append(nil, s)
 		if bytes.ContainsAny(out, "<>&\u2028\u2029") || bytes.Contains(out, []byte("</")) {
 			t.Errorf("%q written as %s", s, out)
 		}
@@ -106,7 +108,7 @@ func FuzzJSONString(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
-		if got, want := string(appendJSONString(nil, s)), marshalled(t, s); got != want {
+		if got, want := string(jsonstr.Append(nil, s)), marshalled(t, s); got != want {
 			t.Errorf("%q: %s, want %s", s, got, want)
 		}
 	})
