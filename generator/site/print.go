@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"html/template"
 	"slices"
-	"strings"
 	"sync"
 	"unsafe"
 
@@ -27,7 +26,7 @@ func (s *Site) print(p *Page, v *theme.Page, l *diag.List) Output {
 	fw := s.textIn(p.Year.Index, p.Lang)
 	pe.ForewordOwnHeading = bytes.HasPrefix(bytes.TrimSpace(fw.HTML), []byte("<h"))
 	pe.ForewordHeadingID = firstHeadingID(bytes.TrimSpace(fw.HTML))
-	pe.Foreword = template.HTML(fw.HTML)
+	pe.Foreword = htmlOf(fw.HTML)
 	if !pe.ForewordOwnHeading {
 		pe.Foreword = template.HTML(nest(fw.HTML, "")) // below the layout's own heading
 	}
@@ -129,26 +128,21 @@ func (s *Site) renderAppendix(year int, lg string, l *diag.List) template.HTML {
 		}
 	}
 	env := charts.Env{Data: s.Data, Year: year, Lang: lg, T: s.translator(lg), Default: s.defaultLang().Code}
-	var tables [][]byte
-	size := 0
+	buf := printBuffers.Get().(*[]byte)
+	defer putPrintBuffer(buf)
+	out := (*buf)[:0]
 	for _, g := range s.Data.Catalogue.Groups {
 		if len(g.Metrics) == 0 {
 			continue
 		}
 		b := &charts.Block{Kind: "table", Title: g.Name.In(lg), Metrics: g.Metrics, Years: years}
-		fig, err := b.Render("appendix-"+g.ID, env)
-		if err != nil {
+		var err error
+		if out, err = b.AppendHTML(out, "appendix-"+g.ID, env); err != nil {
 			l.Errorf(g.Pos, "data appendix: %v", err)
 			continue
 		}
-		tables = append(tables, fig.HTML)
-		size += len(fig.HTML) + 1
+		out = append(out, '\n')
 	}
-	var out strings.Builder
-	out.Grow(size)
-	for _, t := range tables {
-		out.Write(t)
-		out.WriteByte('\n')
-	}
-	return template.HTML(out.String())
+	*buf = out
+	return template.HTML(out) // a copy: the memo may keep it
 }

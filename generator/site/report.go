@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"html/template"
 	"strconv"
 	"strings"
 
@@ -33,7 +32,7 @@ func (s *Site) year(p *Page, v *theme.Page, l *diag.List) Output {
 		v.Fallback = &theme.Fallback{Lang: def.Code, OriginalURL: s.URL(relPage(def, strconv.Itoa(p.Year.Year)))}
 	}
 	res := s.conversion(src, p.Lang)
-	v.Content = template.HTML(res.HTML)
+	v.Content = htmlOf(res.HTML)
 	v.OwnHeading = bytes.HasPrefix(bytes.TrimSpace(res.HTML), []byte("<h"))
 	if v.OwnHeading {
 		v.OwnHeadingID = firstHeadingID(bytes.TrimSpace(res.HTML))
