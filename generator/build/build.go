@@ -89,7 +89,7 @@ func Run(o Options) (Stats, error) {
 	if s == nil {
 		return Stats{Warnings: l.Warnings()}, l.Err()
 	}
-	debug.SetMemoryLimit(memoryLimit(textBytes(s.Content)))
+	defer startLimiter(memoryLimit(textBytes(s.Content)))()
 	// Convert and render even when loading found problems, so that one
 	// run reports every error; write only when there are none.
 	var w *publish.Writer
