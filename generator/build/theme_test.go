@@ -124,3 +124,16 @@ func TestScorecardAndDashboardPiecesComeFromTheirPartials(t *testing.T) {
 		`<td><b class="off-track">滞后于计划</b></td>`)
 	contains(t, out, "en/metrics/index.html", `<th scope="row"><a class="m" href="/alliance/en/metrics/talent.order_class_students/">Order-class students</a></th>`)
 }
+
+// TestSparklineDrawsGapsAndLoneYears gives a metric a value in 2023 and
+// 2025 only: its sparkline on the dashboard is a dot for 2023, nothing
+// for 2024 and the latest year's larger dot, at the low and the high end.
+func TestSparklineDrawsGapsAndLoneYears(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"content/2023/metrics.toml": "[operation]\nmember_units = 1\n",
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	contains(t, out, "metrics/index.html", `<svg class="sparkline" viewBox="0 0 120 28" width="120" height="28" role="img" aria-label="历年走势 2023–2025"><circle cx="3.0" cy="25.0" r="1.6"/><circle cx="117.0" cy="3.0" r="2.5"/></svg>`)
+}

@@ -3,6 +3,7 @@ package site
 import (
 	"fmt"
 	"html/template"
+	"strconv"
 	"strings"
 	"sync/atomic"
 
@@ -112,32 +113,57 @@ func (s *Site) sparkline(m *metrics.Metric, lg string) template.HTML {
 		}
 		return h - pad - (v-lo)*(h-2*pad)/(hi-lo)
 	}
-	var b strings.Builder
-	fmt.Fprintf(&b, `<svg class="sparkline" viewBox="0 0 %g %g" width="%g" height="%g" role="img" aria-label="%s %d–%d">`, w, h, w, h,
-		template.HTMLEscapeString(s.Theme.Strings(lg)["trend"]), years[0], years[len(years)-1])
-	var pts []string
-	flush := func(final bool) {
+	b := make([]byte, 0, 160+24*len(years))
+	b = append(b, `<svg class="sparkline" viewBox="0 0 120 28" width="120" height="28" role="img" aria-label="`...)
+	b = append(b, template.HTMLEscapeString(s.Theme.Strings(lg)["trend"])...)
+	b = append(b, ' ')
+	b = strconv.AppendInt(b, int64(years[0]), 10)
+	b = append(b, "–"...)
+	b = strconv.AppendInt(b, int64(years[len(years)-1]), 10)
+	b = append(b, `">`...)
+	// The points of a run of collected years: a line, or a dot when the
+	// run is one year between two gaps (the last one gets its own).
+	run := 0
+	flush := func(final bool, end int) {
 		switch {
-		case len(pts) > 1:
-			fmt.Fprintf(&b, `<polyline points="%s"/>`, strings.Join(pts, " "))
-		case len(pts) == 1 && !final: // a value between two gaps: a dot (the last one gets its own)
-			x, y, _ := strings.Cut(pts[0], ",")
-			fmt.Fprintf(&b, `<circle cx="%s" cy="%s" r="1.6"/>`, x, y)
+		case run > 1:
+			b = append(b, `<polyline points="`...)
+			for i := end - run; i < end; i++ {
+				if i > end-run {
+					b = append(b, ' ')
+				}
+				b = appendPoint(b, ",", x(i), y(vals[i]))
+			}
+			b = append(b, `"/>`...)
+		case run == 1 && !final:
+			b = append(b, `<circle cx="`...)
+			b = appendPoint(b, `" cy="`, x(end-1), y(vals[end-1]))
+			b = append(b, `" r="1.6"/>`...)
 		}
-		pts = pts[:0]
+		run = 0
 	}
 	last := -1
 	for i := range years {
 		if !have[i] {
-			flush(false)
+			flush(false, i)
 			continue
 		}
-		pts = append(pts, fmt.Sprintf("%.1f,%.1f", x(i), y(vals[i])))
+		run++
 		last = i
 	}
-	flush(true)
-	fmt.Fprintf(&b, `<circle cx="%.1f" cy="%.1f" r="2.5"/></svg>`, x(last), y(vals[last]))
-	return template.HTML(b.String())
+	flush(true, len(years))
+	b = append(b, `<circle cx="`...)
+	b = appendPoint(b, `" cy="`, x(last), y(vals[last]))
+	b = append(b, `" r="2.5"/></svg>`...)
+	return template.HTML(b)
+}
+
+// appendPoint appends a point of a sparkline, its coordinates to one
+// decimal and sep between them.
+func appendPoint(b []byte, sep string, x, y float64) []byte {
+	b = strconv.AppendFloat(b, x, 'f', 1, 64)
+	b = append(b, sep...)
+	return strconv.AppendFloat(b, y, 'f', 1, 64)
 }
 
 func (s *Site) metric(p *Page, v *theme.Page, l *diag.List) Output {
