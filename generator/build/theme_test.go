@@ -1,6 +1,8 @@
 package build
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -110,8 +112,8 @@ func TestCitedByItemsComeFromTheirPartial(t *testing.T) {
 // page's language.
 func TestScorecardAndDashboardPiecesComeFromTheirPartials(t *testing.T) {
 	out, _, err := buildArchive(t, "basic", map[string]string{
-		"layouts/partials/metric-link.html": `<a class="m" href="{{.URL}}">{{.Title}}</a>`,
-		"layouts/partials/status.html":      `<b class="{{.Key}}">{{.Word}}</b>` + "\n",
+		"layouts/partials/metric-link.html":   `<a class="m" href="{{.URL}}">{{.Title}}</a>`,
+		"layouts/partials/metric-status.html": `<b class="{{.Key}}">{{.Word}}</b>` + "\n",
 	}, Options{})
 	if err != nil {
 		t.Fatal(err)
@@ -123,6 +125,26 @@ func TestScorecardAndDashboardPiecesComeFromTheirPartials(t *testing.T) {
 	contains(t, out, "metrics/index.html", `<th scope="row"><a class="m" href="/alliance/metrics/talent.order_class_students/">订单班学生</a></th>`,
 		`<td><b class="off-track">滞后于计划</b></td>`)
 	contains(t, out, "en/metrics/index.html", `<th scope="row"><a class="m" href="/alliance/en/metrics/talent.order_class_students/">Order-class students</a></th>`)
+}
+
+// TestASitesOwnStatusPartialStaysItsOwn: a site that draws a banner of
+// its own from partials/status.html (a name the theme once used for every
+// scorecard cell) gets it only where its layout asks for it, and the
+// scorecards keep their statuses.
+func TestASitesOwnStatusPartialStaysItsOwn(t *testing.T) {
+	out, _, err := buildArchive(t, "basic", map[string]string{
+		"layouts/partials/status.html": `<p class="site-status">{{.Title}} 征求意见稿</p>`,
+	}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, page := range []string{"2025/index.html", "2025/print/index.html", "metrics/index.html"} {
+		data, err := os.ReadFile(filepath.Join(out, page))
+		if err != nil || strings.Contains(string(data), "征求意见稿") {
+			t.Errorf("%s shows the site's own partial (%v)", page, err)
+		}
+	}
+	contains(t, out, "metrics/index.html", `<span class="status status-off-track">`)
 }
 
 // TestSparklineDrawsGapsAndLoneYears gives a metric a value in 2023 and

@@ -288,7 +288,7 @@ func (s *Site) citing(lg lang.Language) map[*metrics.Metric][]*theme.Link {
 // corpus, and a metric page lists up to a hundred and seventy sections
 // on the large one), each metric's name linked to its page
 // (metric-link.html, on every scorecard and the dashboard) and each
-// status (status.html).
+// status (metric-status.html).
 func (s *Site) renderShared(each Each, l *diag.List) {
 	var links []*theme.Link
 	for _, lg := range s.Config.Languages {
@@ -315,7 +315,7 @@ func (s *Site) renderShared(each Each, l *diag.List) {
 		for _, st := range metrics.StatusOrder {
 			sts[st] = &theme.Status{Key: string(st), Icon: st.Icon(), Word: s.Theme.Strings(lg.Code)[st.Key()]}
 		}
-		for i, h := range s.renderAll("partials/status.html", len(metrics.StatusOrder), func(i int) any { return sts[metrics.StatusOrder[i]] }, each, l) {
+		for i, h := range s.renderAll("partials/metric-status.html", len(metrics.StatusOrder), func(i int) any { return sts[metrics.StatusOrder[i]] }, each, l) {
 			sts[metrics.StatusOrder[i]].HTML = h
 		}
 		s.statuses[lg.Code] = sts

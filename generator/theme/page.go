@@ -281,7 +281,7 @@ type (
 		Key  string // achieved, on-track, off-track, no-data
 		Icon string // ✓ ↗ ✗ –
 		Word string
-		HTML template.HTML // the icon and the word, as partials/status.html renders them
+		HTML template.HTML // the icon and the word, as partials/metric-status.html renders them
 	}
 
 	// MetricPage is /metrics/<id>/.

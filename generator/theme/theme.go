@@ -34,7 +34,7 @@
 // language, scorecard.html per .ScorecardKey; and the model renders,
 // with Partial, cited-by-item.html once per section and language (the
 // section's link as its dot), metric-link.html once per metric and
-// language and status.html once per status and language. An override
+// language and metric-status.html once per status and language. An override
 // of one of them may use only what the comment at its top names; to show
 // something else of the page there, override the layout that calls it
 // too.
