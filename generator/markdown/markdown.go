@@ -86,7 +86,7 @@ type Block struct {
 	ID    string // the element id: "operation-chart-1"
 	Name  string // the folder of its figure page: "chart-1"
 	Title string
-	HTML  []byte
+	HTML  []byte // the figure; where the page shows it, a part of Result.HTML, not a copy
 }
 
 // Heading is a level-2 or level-3 heading, for a page's contents.

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"nianbao/generator/charts"
 	"nianbao/generator/diag"
@@ -381,6 +382,12 @@ func TestFigurePageBlocksAreTheFiguresOfThePage(t *testing.T) {
 			}
 			if !bytes.Contains(res.HTML, append(append([]byte(nil), got...), '\n')) || cap(got) != len(got) {
 				t.Errorf("block %d is not the page's own figure (cap %d, len %d)", i, cap(got), len(got))
+			}
+			// A site keeps every text for the whole build: its figures
+			// must be the page's bytes, not a second copy of them.
+			base, at := uintptr(unsafe.Pointer(unsafe.SliceData(res.HTML))), uintptr(unsafe.Pointer(unsafe.SliceData(got)))
+			if at < base || at+uintptr(len(got)) > base+uintptr(len(res.HTML)) {
+				t.Errorf("block %d is a copy of its figure, not a part of the page's HTML", i)
 			}
 		}
 	}

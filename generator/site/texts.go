@@ -1,7 +1,6 @@
 package site
 
 import (
-	"bytes"
 	"html/template"
 	"strconv"
 
@@ -157,7 +156,6 @@ func (s *Site) convertText(sh showing, l *diag.List) *Text {
 		prefix = sh.sec.Slug + "-"
 	}
 	res := s.convertWith(mp, sh.src, year, sh.src.Lang, prefix, l)
-	shareBlocks(res.HTML, res.Blocks)
 	prose, keys := searchText(res.HTML)
 	t := &Text{HTML: res.HTML, Headings: res.Headings, Blocks: res.Blocks, Charts: res.Charts, Cited: res.Cited,
 		Prose: prose, Keys: keys, Lang: sh.src.Lang}
@@ -227,19 +225,6 @@ func (s *Site) index(each Each) {
 		// makes once: the pages render without it.
 		for _, t := range s.texts {
 			t.Prose, t.Keys = "", ""
-		}
-	}
-}
-
-// shareBlocks points each block's HTML at its copy in the page's HTML, so
-// that a text kept for the whole build holds its figures once.
-func shareBlocks(h []byte, blocks []markdown.Block) {
-	at := 0
-	for i, b := range blocks {
-		if j := bytes.Index(h[at:], b.HTML); j >= 0 {
-			at += j
-			blocks[i].HTML = h[at : at+len(b.HTML) : at+len(b.HTML)]
-			at += len(b.HTML)
 		}
 	}
 }
